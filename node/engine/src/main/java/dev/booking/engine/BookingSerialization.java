@@ -1,0 +1,156 @@
+package dev.booking.engine;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.StreamSerializer;
+import dev.booking.domain.Cancellation;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventAvailability;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.domain.Revision;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers the serializers of everything the engine sends between members and clients. Members and
+ * clients must both call {@link #register}; {@code BookingConfig} and the client do it for you.
+ * Explicit serializers keep the domain free of Hazelcast and the hot path free of reflection.
+ */
+public final class BookingSerialization {
+    /** Type ids 7100-7199 belong to this project. */
+    static final int FIRST_TYPE_ID = 7100;
+
+    private BookingSerialization() {
+    }
+
+    public static SerializationConfig register(SerializationConfig config) {
+        int id = FIRST_TYPE_ID;
+        add(config, ++id, ReservationRequest.class, Wire::writeRequest, Wire::readRequest);
+        add(config, ++id, Reservation.class, Wire::writeReservation, Wire::readReservation);
+        add(config, ++id, EventAvailability.class, Wire::writeAvailability, Wire::readAvailability);
+        add(config, ++id, Inventory.class, BookingSerialization::writeInventory, BookingSerialization::readInventory);
+        add(config, ++id, ReserveSeats.class, (out, p) -> writeRequests(out, p.requests()),
+                in -> new ReserveSeats(readRequests(in)));
+        add(config, ++id, CancelReservation.class, (out, p) -> out.writeString(p.reservationId().value()),
+                in -> new CancelReservation(new ReservationId(in.readString())));
+        add(config, ++id, DefineEvent.class, (out, p) -> Wire.writeDefinition(out, p.definition()),
+                in -> new DefineEvent(Wire.readDefinition(in)));
+        add(config, ++id, ReadAvailability.class, (out, p) -> { }, in -> new ReadAvailability());
+        add(config, ++id, ReadReservation.class, (out, p) -> out.writeString(p.reservationId().value()),
+                in -> new ReadReservation(new ReservationId(in.readString())));
+        add(config, ++id, Decision.Confirmed.class, (out, d) -> writeDecided(out, d.reservation(), d.replay()),
+                in -> new Decision.Confirmed(Wire.readReservation(in), in.readBoolean()));
+        add(config, ++id, Decision.Rejected.class, (out, d) -> writeDecided(out, d.reservation(), d.replay()),
+                in -> new Decision.Rejected(Wire.readReservation(in), in.readBoolean()));
+        add(config, ++id, Decision.Conflict.class, (out, d) -> Wire.writeReservation(out, d.existing()),
+                in -> new Decision.Conflict(Wire.readReservation(in)));
+        add(config, ++id, Decision.Refused.class, (out, d) -> {
+            out.writeString(d.refusal().name());
+            out.writeString(d.detail());
+        }, in -> new Decision.Refused(Decision.Refusal.valueOf(in.readString()), in.readString()));
+        add(config, ++id, Cancellation.Cancelled.class, (out, c) -> writeDecided(out, c.reservation(), c.replay()),
+                in -> new Cancellation.Cancelled(Wire.readReservation(in), in.readBoolean()));
+        add(config, ++id, Cancellation.NotCancellable.class, (out, c) -> Wire.writeReservation(out, c.reservation()),
+                in -> new Cancellation.NotCancellable(Wire.readReservation(in)));
+        add(config, ++id, Cancellation.NotFound.class, (out, c) -> { }, in -> new Cancellation.NotFound());
+        add(config, ++id, Revision.Created.class, (out, r) -> Wire.writeAvailability(out, r.event()),
+                in -> new Revision.Created(Wire.readAvailability(in)));
+        add(config, ++id, Revision.Updated.class, (out, r) -> Wire.writeAvailability(out, r.event()),
+                in -> new Revision.Updated(Wire.readAvailability(in)));
+        add(config, ++id, Revision.Refused.class, (out, r) -> out.writeString(r.detail()),
+                in -> new Revision.Refused(in.readString()));
+        return config;
+    }
+
+    /** Whether a member's configuration can carry the engine's values (used when embedding). */
+    public static boolean isRegistered(SerializationConfig config) {
+        return config.getSerializerConfigs().stream()
+                .anyMatch(s -> Inventory.class.getName().equals(s.getTypeClassName())
+                        || Inventory.class.equals(s.getTypeClass()));
+    }
+
+    private static void writeDecided(ObjectDataOutput out, Reservation reservation, boolean replay) throws IOException {
+        Wire.writeReservation(out, reservation);
+        out.writeBoolean(replay);
+    }
+
+    private static void writeRequests(ObjectDataOutput out, List<ReservationRequest> requests) throws IOException {
+        out.writeInt(requests.size());
+        for (ReservationRequest request : requests) {
+            Wire.writeRequest(out, request);
+        }
+    }
+
+    private static List<ReservationRequest> readRequests(ObjectDataInput in) throws IOException {
+        int count = in.readInt();
+        List<ReservationRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(Wire.readRequest(in));
+        }
+        return requests;
+    }
+
+    // Written when a partition migrates or a backup is rebuilt, never per decision.
+    private static void writeInventory(ObjectDataOutput out, Inventory inventory) throws IOException {
+        Wire.writeDefinition(out, inventory.definition());
+        out.writeInt(inventory.reservationCount());
+        IOException[] failure = new IOException[1];
+        inventory.forEachReservation(r -> {
+            try {
+                Wire.writeReservation(out, r);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static Inventory readInventory(ObjectDataInput in) throws IOException {
+        var definition = Wire.readDefinition(in);
+        int count = in.readInt();
+        List<Reservation> ledger = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ledger.add(Wire.readReservation(in));
+        }
+        return Inventory.restore(definition, ledger);
+    }
+
+    private static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer, Reader<T> reader) {
+        config.addSerializerConfig(new SerializerConfig().setTypeClass(type)
+                .setImplementation(new StreamSerializer<T>() {
+                    @Override
+                    public void write(ObjectDataOutput out, T object) throws IOException {
+                        writer.write(out, object);
+                    }
+
+                    @Override
+                    public T read(ObjectDataInput in) throws IOException {
+                        return reader.read(in);
+                    }
+
+                    @Override
+                    public int getTypeId() {
+                        return typeId;
+                    }
+                }));
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(ObjectDataOutput out, T value) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ObjectDataInput in) throws IOException;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.booking.engine;
+
+import com.hazelcast.map.EntryProcessor;
+import dev.booking.domain.Cancellation;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.ReservationId;
+
+import java.util.Map;
+
+/** Cancels one reservation of the event, returning its seats exactly once. */
+public final class CancelReservation implements EntryProcessor<String, Inventory, Cancellation> {
+    private final ReservationId reservationId;
+
+    public CancelReservation(ReservationId reservationId) {
+        this.reservationId = reservationId;
+    }
+
+    ReservationId reservationId() {
+        return reservationId;
+    }
+
+    @Override
+    public Cancellation process(Map.Entry<String, Inventory> entry) {
+        Inventory inventory = entry.getValue();
+        if (inventory == null) {
+            return new Cancellation.NotFound();
+        }
+        Cancellation cancellation = inventory.cancel(reservationId);
+        if (cancellation instanceof Cancellation.Cancelled c && !c.replay()) {
+            entry.setValue(inventory);
+        }
+        return cancellation;
+    }
+}

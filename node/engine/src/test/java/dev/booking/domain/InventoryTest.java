@@ -1,0 +1,194 @@
+package dev.booking.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.booking.domain.Sales.concert;
+import static dev.booking.domain.Sales.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InventoryTest {
+
+    @Test
+    void a_request_within_capacity_is_confirmed_and_takes_its_seats() {
+        Inventory inventory = Inventory.open(concert(10, 5));
+
+        Decision decision = inventory.reserve(request("r1", "floor", 4));
+
+        assertThat(decision).isInstanceOf(Decision.Confirmed.class);
+        assertThat(((Decision.Confirmed) decision).replay()).isFalse();
+        assertThat(floor(inventory).confirmed()).isEqualTo(4);
+        assertThat(floor(inventory).available()).isEqualTo(6);
+    }
+
+    @Test
+    void a_request_for_more_than_is_left_is_rejected_as_insufficient_and_takes_nothing() {
+        Inventory inventory = Inventory.open(concert(3, 5));
+
+        Decision decision = inventory.reserve(request("r1", "floor", 4));
+
+        assertThat(decision).isInstanceOf(Decision.Rejected.class);
+        assertThat(((Decision.Rejected) decision).reservation().reason()).isEqualTo(RejectionReason.INSUFFICIENT_CAPACITY);
+        assertThat(floor(inventory).confirmed()).isZero();
+    }
+
+    @Test
+    void a_request_on_a_sold_out_category_is_rejected_as_sold_out() {
+        Inventory inventory = Inventory.open(concert(2, 5));
+        inventory.reserve(request("r1", "floor", 2));
+
+        Decision decision = inventory.reserve(request("r2", "floor", 1));
+
+        assertThat(((Decision.Rejected) decision).reservation().reason()).isEqualTo(RejectionReason.SOLD_OUT);
+    }
+
+    @Test
+    void a_replay_returns_the_original_confirmation_even_after_the_event_sold_out() {
+        Inventory inventory = Inventory.open(concert(2, 5));
+        inventory.reserve(request("r1", "floor", 2));
+        inventory.reserve(request("r2", "floor", 1));
+
+        Decision replay = inventory.reserve(request("r1", "floor", 2));
+
+        assertThat(replay).isEqualTo(new Decision.Confirmed(reservation("r1", "floor", 2, Status.CONFIRMED, null), true));
+        assertThat(floor(inventory).confirmed()).isEqualTo(2);
+    }
+
+    @Test
+    void a_replay_of_a_rejection_stays_rejected_even_after_seats_came_back() {
+        Inventory inventory = Inventory.open(concert(1, 5));
+        inventory.reserve(request("r1", "floor", 1));
+        inventory.reserve(request("r2", "floor", 1));
+        inventory.cancel(ReservationId.of("r1"));
+
+        Decision replay = inventory.reserve(request("r2", "floor", 1));
+
+        assertThat(replay).isInstanceOf(Decision.Rejected.class);
+        assertThat(((Decision.Rejected) replay).replay()).isTrue();
+        assertThat(floor(inventory).confirmed()).isZero();
+    }
+
+    @Test
+    void a_replay_after_cancellation_reports_the_original_confirmation_and_the_current_state() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "floor", 2));
+        inventory.cancel(ReservationId.of("r1"));
+
+        Decision replay = inventory.reserve(request("r1", "floor", 2));
+
+        assertThat(replay).isEqualTo(new Decision.Confirmed(reservation("r1", "floor", 2, Status.CANCELLED, null), true));
+        assertThat(floor(inventory).confirmed()).isZero();
+    }
+
+    @Test
+    void the_same_reservation_id_with_other_content_is_a_conflict_that_changes_nothing() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "floor", 2));
+
+        List<Decision> conflicts = List.of(
+                inventory.reserve(request("r1", "floor", 3)),
+                inventory.reserve(request("r1", "balcony", 2)),
+                inventory.reserve(request("r1", "floor", "someone-else", 2)));
+
+        assertThat(conflicts).allMatch(d -> d instanceof Decision.Conflict);
+        assertThat(floor(inventory).confirmed()).isEqualTo(2);
+        assertThat(inventory.availability().categories().get(1).confirmed()).isZero();
+    }
+
+    @Test
+    void an_unknown_category_or_a_quantity_above_the_limit_is_refused_and_not_recorded() {
+        Inventory inventory = Inventory.open(concert(50, 5));
+
+        Decision unknown = inventory.reserve(request("r1", "standing", 1));
+        Decision tooMany = inventory.reserve(request("r2", "floor", 11));
+
+        assertThat(((Decision.Refused) unknown).refusal()).isEqualTo(Decision.Refusal.UNKNOWN_CATEGORY);
+        assertThat(((Decision.Refused) tooMany).refusal()).isEqualTo(Decision.Refusal.QUANTITY_ABOVE_LIMIT);
+        assertThat(inventory.reservationCount()).isZero();
+        assertThat(inventory.reserve(request("r2", "floor", 1))).isInstanceOf(Decision.Confirmed.class);
+    }
+
+    @Test
+    void cancelling_releases_the_seats_exactly_once() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "floor", 3));
+
+        Cancellation first = inventory.cancel(ReservationId.of("r1"));
+        Cancellation second = inventory.cancel(ReservationId.of("r1"));
+
+        assertThat(first).isEqualTo(new Cancellation.Cancelled(reservation("r1", "floor", 3, Status.CANCELLED, null), false));
+        assertThat(second).isEqualTo(new Cancellation.Cancelled(reservation("r1", "floor", 3, Status.CANCELLED, null), true));
+        assertThat(floor(inventory).confirmed()).isZero();
+    }
+
+    @Test
+    void a_rejected_reservation_cannot_be_cancelled_and_an_unknown_one_is_not_found() {
+        Inventory inventory = Inventory.open(concert(0, 5));
+        inventory.reserve(request("r1", "floor", 1));
+
+        assertThat(inventory.cancel(ReservationId.of("r1"))).isInstanceOf(Cancellation.NotCancellable.class);
+        assertThat(inventory.cancel(ReservationId.of("nope"))).isInstanceOf(Cancellation.NotFound.class);
+    }
+
+    @Test
+    void capacity_can_be_raised_at_any_time_but_not_lowered_below_what_is_confirmed() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "floor", 4));
+
+        Revision lowered = inventory.revise(concert(3, 5));
+        Revision raised = inventory.revise(concert(8, 5));
+
+        assertThat(lowered).isInstanceOf(Revision.Refused.class);
+        assertThat(((Revision.Refused) lowered).detail()).contains("floor").contains("4 confirmed");
+        assertThat(raised).isInstanceOf(Revision.Updated.class);
+        assertThat(floor(inventory).capacity()).isEqualTo(8);
+        assertThat(floor(inventory).confirmed()).isEqualTo(4);
+    }
+
+    @Test
+    void a_category_with_confirmed_seats_cannot_be_removed() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "balcony", 1));
+        EventDefinition floorOnly = new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 5)));
+
+        assertThat(inventory.revise(floorOnly)).isInstanceOf(Revision.Refused.class);
+        assertThat(inventory.availability().categories()).hasSize(2);
+    }
+
+    @Test
+    void an_inventory_restored_from_its_ledger_has_the_same_counts_and_answers() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        inventory.reserve(request("r1", "floor", 3));
+        inventory.reserve(request("r2", "floor", 3));
+        inventory.reserve(request("r3", "balcony", 1));
+        inventory.cancel(ReservationId.of("r3"));
+        List<Reservation> ledger = new java.util.ArrayList<>();
+        inventory.forEachReservation(ledger::add);
+
+        Inventory restored = Inventory.restore(inventory.definition(), ledger);
+
+        assertThat(restored.availability()).isEqualTo(inventory.availability());
+        assertThat(restored.reserve(request("r2", "floor", 3))).isEqualTo(inventory.reserve(request("r2", "floor", 3)));
+    }
+
+    @Test
+    void identifiers_outside_the_allowed_shape_are_refused_naming_the_field() {
+        assertThatThrownBy(() -> ReservationId.of("has space")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("reservationId");
+        assertThatThrownBy(() -> ReservationId.of("x".repeat(65))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> CategoryId.of("-leading-dash")).isInstanceOf(InvalidInput.class);
+        assertThat(ReservationId.of("a" + "b".repeat(63)).value()).hasSize(64);
+    }
+
+    private static EventAvailability.CategoryAvailability floor(Inventory inventory) {
+        return inventory.availability().categories().get(0);
+    }
+
+    private static Reservation reservation(String id, String category, int quantity, Status status, RejectionReason reason) {
+        return new Reservation(Sales.CONCERT, ReservationId.of(id), CategoryId.of(category), CustomerId.of("customer-1"),
+                quantity, status, reason);
+    }
+}

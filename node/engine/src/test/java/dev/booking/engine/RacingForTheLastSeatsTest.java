@@ -1,0 +1,89 @@
+package dev.booking.engine;
+
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventAvailability;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.Sales;
+import dev.booking.testing.BookingCluster;
+import dev.booking.testing.SaleRace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static dev.booking.domain.Sales.concert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 3 members, 32 buyers, 1,000 seats, 10 % replays: the engine sells exactly what exists, no more. */
+class RacingForTheLastSeatsTest {
+    static final CategoryId FLOOR = CategoryId.of("floor");
+    private BookingCluster cluster;
+    private List<BoxOffice> desks;
+
+    @BeforeEach
+    void cluster() {
+        cluster = BookingCluster.of(3);
+        desks = cluster.members().stream().map(BoxOffice::new).toList();
+        desks.get(0).define(concert(1000, 0)).join();
+    }
+
+    @AfterEach
+    void shutdown() {
+        cluster.close();
+    }
+
+    @Test
+    void one_seat_requests_sell_exactly_the_capacity_and_replays_keep_their_answer() throws Exception {
+        SaleRace race = new SaleRace(Sales.CONCERT, FLOOR, 32, 0.10, 1,
+                buyer -> desks.get(buyer % 3)::reserve).run(20, Duration.ofMinutes(2));
+
+        assertThat(race.confirmedSeats.get()).isEqualTo(1000);
+        assertThat(race.replays.get()).isPositive();
+        assertThat(race.replayMismatches).isEmpty();
+        assertTheEngineHoldsWhatBuyersWereTold(race);
+    }
+
+    @Test
+    void one_to_four_seat_requests_never_sell_more_than_the_capacity() throws Exception {
+        SaleRace race = new SaleRace(Sales.CONCERT, FLOOR, 32, 0.10, 4,
+                buyer -> buyer % 2 == 0 ? desks.get(buyer % 3)::reserve : desks.get(buyer % 3)::reserveAlone)
+                .run(20, Duration.ofMinutes(2));
+
+        assertThat(race.confirmedSeats.get()).isLessThanOrEqualTo(1000).isGreaterThan(990);
+        assertThat(race.replayMismatches).isEmpty();
+        assertTheEngineHoldsWhatBuyersWereTold(race);
+    }
+
+    private void assertTheEngineHoldsWhatBuyersWereTold(SaleRace race) {
+        assertTheEngineHoldsWhatBuyersWereTold(race, desks.get(0), 1000);
+    }
+
+    static void assertTheEngineHoldsWhatBuyersWereTold(SaleRace race, BoxOffice desk, int capacity) {
+        int confirmedInLedger = 0;
+        for (var request : race.sent.values()) {
+            Reservation held = desk.reservation(request.eventId(), request.reservationId()).join().orElse(null);
+            Decision told = race.answers.get(request.reservationId());
+            if (told instanceof Decision.Confirmed) {
+                assertThat(held).as("confirmed " + request.reservationId()).isNotNull();
+                assertThat(held.isConfirmed()).as("still confirmed: " + request.reservationId()).isTrue();
+            }
+            if (told instanceof Decision.Rejected) {
+                assertThat(held.isConfirmed()).as("still rejected: " + request.reservationId()).isFalse();
+            }
+            if (held != null && held.isConfirmed()) {
+                confirmedInLedger += held.quantity();
+            }
+        }
+        EventAvailability event = desk.availability(race.sent.values().iterator().next().eventId()).join().orElseThrow();
+        var floor = event.categories().get(0);
+        assertThat(floor.confirmed()).as("counter equals the ledger").isEqualTo(confirmedInLedger);
+        assertThat(floor.confirmed()).isLessThanOrEqualTo(capacity);
+        assertThat(floor.confirmed() + floor.available()).isEqualTo(capacity);
+        assertThat(race.confirmedSeats.get()).as("buyers were told no more than the ledger holds")
+                .isLessThanOrEqualTo(confirmedInLedger);
+    }
+
+}

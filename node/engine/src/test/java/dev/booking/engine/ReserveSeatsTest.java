@@ -1,0 +1,104 @@
+package dev.booking.engine;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.internal.serialization.InternalSerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import dev.booking.domain.Cancellation;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventAvailability;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.Revision;
+import dev.booking.domain.Sales;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.AbstractMap.SimpleEntry;
+import java.util.List;
+
+import static dev.booking.domain.Sales.concert;
+import static dev.booking.domain.Sales.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reservation entry processor three ways: as a function, over the wire, on a cluster. */
+class ReserveSeatsTest {
+    private BookingCluster cluster;
+
+    @AfterEach
+    void shutdown() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void as_a_plain_function_it_decides_a_batch_in_order_and_replays_within_the_batch() {
+        var entry = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
+
+        List<Decision> decisions = new ReserveSeats(List.of(
+                request("r1", "floor", 2), request("r2", "floor", 2), request("r1", "floor", 2),
+                request("r3", "floor", 1), request("r4", "floor", 1))).process(entry);
+
+        assertThat(decisions).extracting(d -> d.getClass().getSimpleName())
+                .containsExactly("Confirmed", "Rejected", "Confirmed", "Confirmed", "Rejected");
+        assertThat(((Decision.Confirmed) decisions.get(2)).replay()).isTrue();
+        assertThat(entry.getValue().availability().categories().get(0).confirmed()).isEqualTo(3);
+    }
+
+    @Test
+    void as_a_plain_function_it_refuses_requests_for_an_event_that_does_not_exist() {
+        var entry = new SimpleEntry<String, Inventory>("nothing", null);
+
+        List<Decision> decisions = new ReserveSeats(List.of(request("r1", "floor", 1))).process(entry);
+
+        assertThat(((Decision.Refused) decisions.get(0)).refusal()).isEqualTo(Decision.Refusal.EVENT_NOT_FOUND);
+        assertThat(entry.getValue()).isNull();
+    }
+
+    @Test
+    void every_engine_value_survives_a_serialization_round_trip() {
+        InternalSerializationService serialization = new DefaultSerializationServiceBuilder()
+                .setConfig(BookingSerialization.register(new SerializationConfig())).build();
+        Inventory inventory = Inventory.open(concert(5, 5));
+        Decision confirmed = inventory.reserve(request("r1", "floor", 2));
+        Decision rejected = inventory.reserve(request("r2", "balcony", 9));
+        Cancellation cancelled = inventory.cancel(ReservationId.of("r1"));
+
+        List<Object> values = List.of(confirmed, rejected, cancelled, new Cancellation.NotFound(),
+                new Decision.Conflict(((Decision.Confirmed) confirmed).reservation()),
+                new Decision.Refused(Decision.Refusal.UNKNOWN_CATEGORY, "no such category"),
+                new Revision.Created(inventory.availability()), new Revision.Refused("too low"),
+                inventory.availability(), request("r9", "floor", 3), List.of(confirmed, rejected));
+        for (Object value : values) {
+            assertThat((Object) serialization.toObject(serialization.toData(value))).isEqualTo(value);
+        }
+
+        Inventory copy = serialization.toObject(serialization.toData(inventory));
+        assertThat(copy.availability()).isEqualTo(inventory.availability());
+        assertThat(copy.reservation(ReservationId.of("r1"))).isEqualTo(inventory.reservation(ReservationId.of("r1")));
+
+        ReserveSeats processor = serialization.toObject(serialization.toData(
+                new ReserveSeats(List.of(request("r1", "floor", 2)))));
+        assertThat(processor.requests()).containsExactly(request("r1", "floor", 2));
+    }
+
+    @Test
+    void on_a_three_member_cluster_every_member_sees_the_same_decisions_and_counts() {
+        cluster = BookingCluster.of(3);
+        BoxOffice first = new BoxOffice(cluster.member(0));
+        BoxOffice second = new BoxOffice(cluster.member(1));
+
+        assertThat(first.define(concert(3, 10)).join()).isInstanceOf(Revision.Created.class);
+        Decision confirmed = first.reserve(request("r1", "floor", 2)).join();
+        Decision replayElsewhere = second.reserve(request("r1", "floor", 2)).join();
+        Decision rejected = second.reserveAlone(request("r2", "floor", 2)).join();
+
+        assertThat(confirmed).isInstanceOf(Decision.Confirmed.class);
+        assertThat(replayElsewhere).isEqualTo(new Decision.Confirmed(((Decision.Confirmed) confirmed).reservation(), true));
+        assertThat(rejected).isInstanceOf(Decision.Rejected.class);
+        EventAvailability seen = new BoxOffice(cluster.member(2)).availability(Sales.CONCERT).join().orElseThrow();
+        assertThat(seen.categories().get(0).confirmed()).isEqualTo(2);
+        assertThat(first.events()).containsExactly(seen);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.booking.testing;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.test.TestHazelcastInstanceFactory;
+import dev.booking.engine.BookingConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Several booking members in one JVM on Hazelcast's mock network. Wraps Hazelcast's test support
+ * (not a stable API) so that tests speak of members, not factories. Close it after each test.
+ */
+public final class BookingCluster implements AutoCloseable {
+    private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
+    private final List<HazelcastInstance> members = new ArrayList<>();
+    private final String clusterName = "test-" + UUID.randomUUID();
+
+    public static BookingCluster of(int size) {
+        BookingCluster cluster = new BookingCluster();
+        for (int i = 0; i < size; i++) {
+            cluster.addMember();
+        }
+        cluster.awaitSafe();
+        return cluster;
+    }
+
+    public HazelcastInstance addMember() {
+        HazelcastInstance member = factory.newHazelcastInstance(config());
+        members.add(member);
+        return member;
+    }
+
+    public Config config() {
+        Config config = BookingConfig.base();
+        config.setClusterName(clusterName);
+        config.setProperty("hazelcast.partition.count", "71");
+        return config;
+    }
+
+    public HazelcastInstance member(int index) {
+        return members.get(index);
+    }
+
+    public List<HazelcastInstance> members() {
+        return List.copyOf(members);
+    }
+
+    /** The member that owns the partition of this key right now. */
+    public HazelcastInstance ownerOf(String key) {
+        var owner = members.get(0).getPartitionService().getPartition(key).getOwner();
+        return members.stream()
+                .filter(m -> m.getLifecycleService().isRunning())
+                .filter(m -> m.getCluster().getLocalMember().equals(owner))
+                .findFirst().orElseThrow();
+    }
+
+    /** Kills a member without letting it hand over its partitions, as a crash would. */
+    public void crash(HazelcastInstance member) {
+        member.getLifecycleService().terminate();
+    }
+
+    public void awaitSafe() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> members.stream().filter(m -> m.getLifecycleService().isRunning())
+                        .allMatch(m -> m.getPartitionService().isClusterSafe()));
+    }
+
+    @Override
+    public void close() {
+        factory.terminateAll();
+    }
+}
