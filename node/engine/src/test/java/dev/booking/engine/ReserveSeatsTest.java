@@ -69,7 +69,7 @@ class ReserveSeatsTest {
                 new Decision.Conflict(((Decision.Confirmed) confirmed).reservation()),
                 new Decision.Refused(Decision.Refusal.UNKNOWN_CATEGORY, "no such category"),
                 new Revision.Created(inventory.availability()), new Revision.Refused("too low"),
-                inventory.availability(), request("r9", "floor", 3), List.of(confirmed, rejected));
+                inventory.availability(), request("r9", "floor", 3), new java.util.ArrayList<>(List.of(confirmed, rejected)));
         for (Object value : values) {
             assertThat((Object) serialization.toObject(serialization.toData(value))).isEqualTo(value);
         }
