@@ -1,0 +1,106 @@
+package dev.booking.client;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.domain.Cancellation;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventAvailability;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.domain.Revision;
+import dev.booking.engine.BookingSerialization;
+import dev.booking.engine.BoxOffice;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connection to a booking cluster.
+ *
+ * <pre>{@code
+ * try (BookingClient client = BookingClient.connect("booking", List.of("127.0.0.1:5701"))) {
+ *     Decision decision = client.reserve(new ReservationRequest(event, id, category, customer, 2)).join();
+ * }
+ * }</pre>
+ *
+ * Every command is idempotent by its ids, so a failure that leaves the outcome unknown (a member
+ * crashed, a connection dropped) is retried with the same request until {@code retryFor} runs out;
+ * the answer is then the one the engine gave the first time.
+ */
+public final class BookingClient implements AutoCloseable {
+    private final HazelcastInstance hazelcast;
+    private final BoxOffice boxOffice;
+    private final Retry retry;
+
+    private BookingClient(HazelcastInstance hazelcast, Duration retryFor) {
+        this.hazelcast = hazelcast;
+        this.boxOffice = new BoxOffice(hazelcast);
+        this.retry = new Retry(retryFor);
+    }
+
+    public static BookingClient connect(String clusterName, List<String> addresses) {
+        return connect(clusterName, addresses, Duration.ofSeconds(30));
+    }
+
+    public static BookingClient connect(String clusterName, List<String> addresses, Duration retryFor) {
+        return on(HazelcastClient.newHazelcastClient(config(clusterName, addresses)), retryFor);
+    }
+
+    /** A client configuration with the engine's serializers, for applications that tune it further. */
+    public static ClientConfig config(String clusterName, List<String> addresses) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(clusterName);
+        config.getNetworkConfig().setAddresses(addresses).setRedoOperation(true);
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+        config.setProperty("hazelcast.logging.type", System.getProperty("hazelcast.logging.type", "jdk"));
+        BookingSerialization.register(config.getSerializationConfig());
+        return config;
+    }
+
+    /** Wraps a Hazelcast client the application created from {@link #config}. */
+    public static BookingClient on(HazelcastInstance client, Duration retryFor) {
+        return new BookingClient(client, retryFor);
+    }
+
+    /** Decides a reservation. Concurrent calls for the same event travel together (group commit). */
+    public CompletableFuture<Decision> reserve(ReservationRequest request) {
+        return retry.call(() -> boxOffice.reserve(request));
+    }
+
+    /** Decides a reservation in a call of its own (no group commit). */
+    public CompletableFuture<Decision> reserveAlone(ReservationRequest request) {
+        return retry.call(() -> boxOffice.reserveAlone(request));
+    }
+
+    public CompletableFuture<Cancellation> cancel(EventId eventId, ReservationId reservationId) {
+        return retry.call(() -> boxOffice.cancel(eventId, reservationId));
+    }
+
+    public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {
+        return retry.call(() -> boxOffice.reservation(eventId, reservationId));
+    }
+
+    public CompletableFuture<Revision> define(EventDefinition definition) {
+        return retry.call(() -> boxOffice.define(definition));
+    }
+
+    public CompletableFuture<Optional<EventAvailability>> availability(EventId eventId) {
+        return retry.call(() -> boxOffice.availability(eventId));
+    }
+
+    public List<EventAvailability> events() {
+        return boxOffice.events();
+    }
+
+    @Override
+    public void close() {
+        retry.close();
+        hazelcast.shutdown();
+    }
+}

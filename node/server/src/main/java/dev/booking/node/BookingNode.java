@@ -1,0 +1,142 @@
+package dev.booking.node;
+
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.engine.BookingConfig;
+import dev.booking.engine.BookingSerialization;
+import dev.booking.engine.BoxOffice;
+import dev.booking.web.BookingApi;
+import dev.booking.web.ClusterHealth;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running booking node: a Hazelcast member (its own, or one the application already has), the
+ * engine on it, and optionally the REST API. Started in that order, stopped in reverse.
+ *
+ * <pre>{@code
+ * try (BookingNode node = BookingNode.builder().settings(NodeSettings.defaults()).start()) {
+ *     node.boxOffice().reserve(request);
+ * }
+ * }</pre>
+ */
+public final class BookingNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BookingNode.class);
+
+    private final HazelcastInstance member;
+    private final boolean ownsMember;
+    private final BoxOffice boxOffice;
+    private final ClusterHealth health;
+    private final Javalin http;
+
+    private BookingNode(HazelcastInstance member, boolean ownsMember, Javalin http, BoxOffice boxOffice,
+                        ClusterHealth health) {
+        this.member = member;
+        this.ownsMember = ownsMember;
+        this.http = http;
+        this.boxOffice = boxOffice;
+        this.health = health;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public HazelcastInstance member() {
+        return member;
+    }
+
+    public BoxOffice boxOffice() {
+        return boxOffice;
+    }
+
+    public ClusterHealth health() {
+        return health;
+    }
+
+    /** The port the REST API listens on; -1 without HTTP. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /**
+     * Stops taking requests (readiness turns 503 first), lets the ones in flight finish, then shuts
+     * its own member down gracefully: its partitions move to the other members before it leaves.
+     */
+    @Override
+    public void close() {
+        health.drain();
+        if (http != null) {
+            http.stop();
+        }
+        if (ownsMember && member.getLifecycleService().isRunning()) {
+            member.shutdown();
+        }
+    }
+
+    public static final class Builder {
+        private NodeSettings settings = NodeSettings.defaults();
+        private HazelcastInstance existing;
+        private boolean http = true;
+
+        public Builder settings(NodeSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * Runs the engine on a member the application already has. Its configuration must have been
+         * passed through {@link BookingConfig#prepare} before the member started (serializers cannot be
+         * added later); the engine's map settings are added to the running member if missing.
+         */
+        public Builder onMember(HazelcastInstance member) {
+            this.existing = member;
+            return this;
+        }
+
+        public Builder withHttp(boolean http) {
+            this.http = http;
+            return this;
+        }
+
+        public BookingNode start() {
+            HazelcastInstance member = existing != null ? adopt(existing)
+                    : Hazelcast.newHazelcastInstance(MemberConfig.of(settings));
+            try {
+                BoxOffice boxOffice = new BoxOffice(member);
+                ClusterHealth health = new ClusterHealth(member);
+                if (settings.demo()) {
+                    DemoEvents.load(boxOffice);
+                }
+                Javalin api = http ? BookingApi.create(boxOffice, health).start(settings.httpHost(), settings.httpPort()) : null;
+                if (api != null) {
+                    LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
+                            settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
+                            member.getConfig().getClusterName(), member.getCluster().getMembers().size());
+                }
+                return new BookingNode(member, existing == null, api, boxOffice, health);
+            } catch (RuntimeException e) {
+                if (existing == null) {
+                    member.shutdown();
+                }
+                throw e;
+            }
+        }
+
+        private static HazelcastInstance adopt(HazelcastInstance member) {
+            var config = member.getConfig();
+            if (!BookingSerialization.isRegistered(config.getSerializationConfig())) {
+                throw new IllegalStateException("this member was started without the booking engine's serializers: "
+                        + "pass its Config through BookingConfig.prepare(config) before Hazelcast.newHazelcastInstance");
+            }
+            if (config.getMapConfigOrNull(BoxOffice.INVENTORY_MAP) == null) {
+                config.addMapConfig(new MapConfig(BoxOffice.INVENTORY_MAP)
+                        .setInMemoryFormat(InMemoryFormat.OBJECT).setBackupCount(1));
+            }
+            return member;
+        }
+    }
+}

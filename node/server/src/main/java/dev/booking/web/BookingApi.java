@@ -1,0 +1,73 @@
+package dev.booking.web;
+
+import dev.booking.domain.InvalidInput;
+import dev.booking.engine.BoxOffice;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * The REST API as an unstarted Javalin app ({@link #create}), or as routes to mount on an application's
+ * own Javalin app ({@link #mount}).
+ */
+public final class BookingApi {
+    /** Bodies are small JSON objects; anything larger is refused with 413 before it is parsed. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private BookingApi() {
+    }
+
+    public static Javalin create(BoxOffice boxOffice, ClusterHealth health) {
+        return Javalin.create(config -> configure(config, boxOffice, health));
+    }
+
+    public static void configure(JavalinConfig config, BoxOffice boxOffice, ClusterHealth health) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        mount(config.routes, boxOffice, health);
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                Respond.problem(ctx, Problem.of(e.getStatus(), httpError(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
+        config.routes.exception(Exception.class, (e, ctx) -> Respond.problem(ctx, Respond.problemFor(e)));
+    }
+
+    /** Adds the booking routes (and the handling of their own errors) to an application's routes. */
+    public static void mount(RoutesConfig routes, BoxOffice boxOffice, ClusterHealth health) {
+        EventHandlers events = new EventHandlers(boxOffice);
+        ReservationHandlers reservations = new ReservationHandlers(boxOffice);
+        HealthHandlers probes = new HealthHandlers(health);
+        routes.get("/events", events::list);
+        routes.put("/events/{eventId}", events::define);
+        routes.get("/events/{eventId}", events::show);
+        routes.post("/events/{eventId}/reservations", reservations::reserve);
+        routes.get("/events/{eventId}/reservations/{reservationId}", reservations::show);
+        routes.delete("/events/{eventId}/reservations/{reservationId}", reservations::cancel);
+        routes.get("/health", probes::summary);
+        routes.get("/health/live", probes::live);
+        routes.get("/health/ready", probes::ready);
+        routes.exception(ProblemException.class, (e, ctx) -> Respond.problem(ctx, e.problem()));
+        routes.exception(InvalidInput.class, (e, ctx) ->
+                Respond.problem(ctx, Problem.of(400, "invalid_field", e.getMessage(), e.field())));
+    }
+
+    private static String httpError(int status) {
+        return switch (status) {
+            case 404 -> "route_not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            default -> "http_" + status;
+        };
+    }
+
+    private static String httpDetail(HttpResponseException e, String method, String path) {
+        return switch (e.getStatus()) {
+            case 404 -> "no route " + method + " " + path;
+            case 405 -> "method " + method + " is not allowed on " + path;
+            case 413 -> "the request body is larger than " + MAX_BODY_BYTES + " bytes";
+            default -> e.getMessage();
+        };
+    }
+}

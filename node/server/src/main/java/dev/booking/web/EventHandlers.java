@@ -1,0 +1,49 @@
+package dev.booking.web;
+
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Revision;
+import dev.booking.engine.BoxOffice;
+import io.javalin.http.Context;
+
+/** Defining events and reading their availability. */
+final class EventHandlers {
+    private final BoxOffice boxOffice;
+
+    EventHandlers(BoxOffice boxOffice) {
+        this.boxOffice = boxOffice;
+    }
+
+    void define(Context ctx) {
+        EventId id = eventId(ctx);
+        EventDefinition definition = Json.read(ctx.bodyAsBytes(), EventBody.class).toDefinition(id);
+        Respond.later(ctx, boxOffice.define(definition), (c, revision) -> {
+            if (revision instanceof Revision.Created created) {
+                Respond.json(c, 201, EventView.of(created.event()));
+            } else if (revision instanceof Revision.Updated updated) {
+                Respond.json(c, 200, EventView.of(updated.event()));
+            } else if (revision instanceof Revision.Refused refused) {
+                Respond.problem(c, Problem.of(409, "capacity_below_confirmed", refused.detail(), "categories"));
+            }
+        });
+    }
+
+    void show(Context ctx) {
+        EventId id = eventId(ctx);
+        Respond.later(ctx, boxOffice.availability(id), (c, event) -> event.ifPresentOrElse(
+                e -> Respond.json(c, 200, EventView.of(e)),
+                () -> Respond.problem(c, eventNotFound(id))));
+    }
+
+    void list(Context ctx) {
+        Respond.json(ctx, 200, boxOffice.events().stream().map(EventView::of).toList());
+    }
+
+    static EventId eventId(Context ctx) {
+        return Edge.id("eventId", ctx.pathParam("eventId"), EventId::new);
+    }
+
+    static Problem eventNotFound(EventId id) {
+        return Problem.of(404, "event_not_found", "event '" + id + "' does not exist");
+    }
+}

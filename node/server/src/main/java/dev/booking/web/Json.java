@@ -1,0 +1,80 @@
+package dev.booking.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/** Strict JSON: unknown fields, wrong types and trailing garbage are refused, naming the field. */
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Json() {
+    }
+
+    static <T> T read(byte[] body, Class<T> type) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("malformed_json", "the request body must be a JSON object", null);
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw ProblemException.badRequest("malformed_json", "the request body must be a JSON object", null);
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.badRequest("unknown_field", "unknown field '" + path(e) + "'", path(e));
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                throw ProblemException.badRequest("malformed_json", "the request body must be a JSON object", null);
+            }
+            throw ProblemException.badRequest("invalid_field", "field '" + field + "' has the wrong type", field);
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            Throwable cause = e.getCause();
+            if (cause instanceof dev.booking.domain.InvalidInput invalid) {
+                throw ProblemException.badRequest("invalid_field", invalid.getMessage(), invalid.field());
+            }
+            throw ProblemException.badRequest("invalid_field", "field '" + field + "' is not valid", field);
+        } catch (JacksonException e) {
+            throw ProblemException.badRequest("malformed_json", "the request body is not valid JSON: "
+                    + e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("malformed_json", "the request body could not be read", null);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.booking.web;
+
+import com.hazelcast.core.HazelcastException;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+/** Writing answers: JSON bodies, problem details, and what an infrastructure failure means to a client. */
+final class Respond {
+    private static final Logger LOG = LoggerFactory.getLogger(Respond.class);
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private Respond() {
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    static void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(Json.write(problem));
+    }
+
+    /** Answers from a command's future; a failure of the cluster becomes a 503 the client may retry. */
+    static <T> void later(Context ctx, CompletableFuture<T> answer, BiConsumer<Context, T> respond) {
+        ctx.future(() -> answer.handle((value, failure) -> {
+            if (failure == null) {
+                respond.accept(ctx, value);
+            } else {
+                problem(ctx, problemFor(failure));
+            }
+            return null;
+        }));
+    }
+
+    static Problem problemFor(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ProblemException p) {
+            return p.problem();
+        }
+        if (cause instanceof HazelcastException || cause instanceof TimeoutException
+                || cause instanceof IllegalStateException) {
+            LOG.warn("cluster unavailable: {}", cause.toString());
+            return Problem.of(503, "unavailable", "the booking cluster could not answer in time ("
+                    + cause.getClass().getSimpleName() + "); retrying with the same reservationId is safe");
+        }
+        LOG.error("unexpected failure", cause);
+        return Problem.of(500, "internal_error", "unexpected " + cause.getClass().getSimpleName());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
