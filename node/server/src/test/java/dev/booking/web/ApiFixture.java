@@ -1,0 +1,97 @@
+package dev.booking.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.booking.engine.BoxOffice;
+import dev.booking.testing.BookingCluster;
+import io.javalin.Javalin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A started REST API on a one-member test cluster, and a plain HTTP client to talk to it. */
+final class ApiFixture implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final BookingCluster cluster = BookingCluster.of(1);
+    final BoxOffice boxOffice = new BoxOffice(cluster.member(0));
+    final ClusterHealth health = new ClusterHealth(cluster.member(0));
+    final Javalin app = BookingApi.create(boxOffice, health).start("127.0.0.1", 0);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Reply send(String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .method(method, publisher).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    Reply put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
+    Reply post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Reply defineConcert(int floor) {
+        return put("/events/concert", """
+                {"name":"Concert","startsAt":"2026-12-31T20:00:00Z",
+                 "categories":[{"id":"floor","capacity":%d},{"id":"balcony","capacity":10}]}""".formatted(floor));
+    }
+
+    Reply reserve(String id, String category, int quantity) {
+        return post("/events/concert/reservations", """
+                {"reservationId":"%s","category":"%s","customerId":"alice","quantity":%d}"""
+                .formatted(id, category, quantity));
+    }
+
+    int confirmed(String category) {
+        for (JsonNode c : get("/events/concert").json().get("categories")) {
+            if (c.get("id").asText().equals(category)) {
+                return c.get("confirmed").asInt();
+            }
+        }
+        throw new AssertionError("no category " + category);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        cluster.close();
+    }
+
+    record Reply(int status, String body, String contentType, String location, boolean replayed) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String text(String field) {
+            JsonNode node = json().get(field);
+            return node == null ? null : node.asText();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.booking.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Malformed and hostile input: always a 4xx problem naming what is wrong, never a 500, never a change. */
+class BadInputTest {
+    private ApiFixture api;
+
+    @BeforeEach
+    void start() {
+        api = new ApiFixture();
+        api.defineConcert(5);
+    }
+
+    @AfterEach
+    void stop() {
+        assertThat(api.confirmed("floor")).as("bad input changed nothing").isZero();
+        assertThat(api.get("/events").json()).hasSize(1);
+        api.close();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "{", "not json", "[]", "null", "42", "\"text\"", "{}{}",
+            "{\"reservationId\":\"r1\",\"reservationId\":\"r2\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}"})
+    void a_body_that_is_not_one_json_object_answers_400(String body) {
+        var reply = api.post("/events/concert/reservations", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text("error")).isIn("malformed_json", "missing_field");
+        assertThat(reply.text("detail")).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing_field|reservationId|{\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}",
+            "missing_field|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\"}",
+            "missing_field|customerId|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":null,\"quantity\":1}",
+            "invalid_field|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":\"2\"}",
+            "invalid_field|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1.5}",
+            "invalid_field|reservationId|{\"reservationId\":7,\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}",
+            "invalid_field|category|{\"reservationId\":\"r1\",\"category\":[\"floor\"],\"customerId\":\"a\",\"quantity\":1}",
+            "unknown_field|quantiy|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantiy\":1}",
+            "invalid_id|reservationId|{\"reservationId\":\"has space\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}",
+            "invalid_id|reservationId|{\"reservationId\":\"<script>\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}",
+            "invalid_id|customerId|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"'; DROP TABLE x; --\",\"quantity\":1}",
+            "invalid_id|category|{\"reservationId\":\"r1\",\"category\":\"\",\"customerId\":\"a\",\"quantity\":1}",
+            "invalid_field|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":99999999999999}",
+            "invalid_field|customerId|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":true,\"quantity\":1}",
+    })
+    void a_missing_mistyped_or_invalid_field_answers_400_naming_it(String error, String field, String body) {
+        var reply = api.post("/events/concert/reservations", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.text("error")).isEqualTo(error);
+        if (field != null) {
+            assertThat(reply.text("field")).isEqualTo(field);
+            assertThat(reply.text("detail")).contains(field);
+        }
+    }
+
+    @Test
+    void a_reservation_id_longer_than_64_characters_answers_400() {
+        var reply = api.reserve("r".repeat(65), "floor", 1);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("field")).isEqualTo("reservationId");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"GET,/events/bad%20id", "GET,/events/%3Cx%3E/reservations/r1", "DELETE,/events/concert/reservations/a%20b",
+            "POST,/events/" + "x" + "%C3%A9/reservations"})
+    void an_invalid_id_in_the_path_answers_400(String method, String path) {
+        var reply = api.send(method, path, "{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.text("error")).isEqualTo("invalid_id");
+    }
+
+    @Test
+    void an_event_definition_with_bad_categories_answers_400_naming_the_field() {
+        var negative = api.put("/events/e2", "{\"name\":\"E\",\"categories\":[{\"id\":\"a\",\"capacity\":-1}]}");
+        var none = api.put("/events/e2", "{\"name\":\"E\",\"categories\":[]}");
+        var twice = api.put("/events/e2", "{\"name\":\"E\",\"categories\":[{\"id\":\"a\",\"capacity\":1},{\"id\":\"a\",\"capacity\":2}]}");
+        var noName = api.put("/events/e2", "{\"categories\":[{\"id\":\"a\",\"capacity\":1}]}");
+        var badDate = api.put("/events/e2", "{\"name\":\"E\",\"startsAt\":\"tomorrow\",\"categories\":[{\"id\":\"a\",\"capacity\":1}]}");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.text("field")).isEqualTo("categories[].capacity");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.text("detail")).contains("twice");
+        assertThat(noName.text("field")).isEqualTo("name");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.text("field")).isEqualTo("startsAt");
+        assertThat(api.get("/events/e2").status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_oversized_body_answers_413() {
+        var reply = api.post("/events/concert/reservations", "{\"reservationId\":\"" + "x".repeat(100_000) + "\"}");
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.text("error")).isEqualTo("body_too_large");
+    }
+
+    @Test
+    void an_unknown_route_answers_404_and_a_wrong_method_405() {
+        var noRoute = api.get("/tickets");
+        var wrongMethod = api.send("PATCH", "/events/concert", "{}");
+
+        assertThat(noRoute.status()).isEqualTo(404);
+        assertThat(noRoute.text("error")).isEqualTo("route_not_found");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.text("error")).isEqualTo("method_not_allowed");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.booking.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventApiTest {
+    private ApiFixture api;
+
+    @BeforeEach
+    void start() {
+        api = new ApiFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void defining_an_event_answers_201_then_200_and_shows_its_availability() {
+        var created = api.defineConcert(100);
+        var updated = api.defineConcert(150);
+        var shown = api.get("/events/concert");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().get("startsAt").asText()).isEqualTo("2026-12-31T20:00:00Z");
+        var floor = shown.json().get("categories").get(0);
+        assertThat(floor.get("id").asText()).isEqualTo("floor");
+        assertThat(floor.get("capacity").asInt()).isEqualTo(150);
+        assertThat(floor.get("confirmed").asInt()).isZero();
+        assertThat(floor.get("available").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void lowering_capacity_below_what_is_confirmed_answers_409_and_changes_nothing() {
+        api.defineConcert(10);
+        api.reserve("r1", "floor", 5);
+
+        var refused = api.defineConcert(4);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("error")).isEqualTo("capacity_below_confirmed");
+        assertThat(api.get("/events/concert").json().get("categories").get(0).get("capacity").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void listing_events_shows_every_event_by_id() {
+        api.defineConcert(10);
+        api.put("/events/bistro", "{\"name\":\"Bistro\",\"categories\":[{\"id\":\"19:30\",\"capacity\":12}],\"maxPerReservation\":8}");
+
+        var list = api.get("/events");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(2);
+        assertThat(list.json().get(0).get("id").asText()).isEqualTo("bistro");
+        assertThat(list.json().get(0).get("maxPerReservation").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void an_unknown_event_answers_404_problem() {
+        var reply = api.get("/events/nothing-here");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.text("error")).isEqualTo("event_not_found");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(404);
+        assertThat(reply.text("title")).isNotBlank();
+        assertThat(reply.text("type")).isNotBlank();
+    }
+
+    @Test
+    void health_reports_members_and_cluster_safety_and_probes_answer() {
+        var health = api.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(health.json().get("members").asInt()).isEqualTo(1);
+        assertThat(health.json().get("clusterSafe").asBoolean()).isTrue();
+        assertThat(api.get("/health/live").status()).isEqualTo(200);
+        assertThat(api.get("/health/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_draining_node_is_live_but_not_ready() {
+        api.health.drain();
+
+        assertThat(api.get("/health/live").status()).isEqualTo(200);
+        var ready = api.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.text("reason")).contains("draining");
+    }
+}
