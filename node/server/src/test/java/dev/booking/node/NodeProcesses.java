@@ -1,0 +1,115 @@
+package dev.booking.node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Booking nodes as a user runs them: {@code java -jar node/target/booking-node.jar} in separate JVMs,
+ * configured through BOOKING_* variables, on loopback ports. Logs go to target/process-logs.
+ */
+final class NodeProcesses implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String clusterName = "process-" + UUID.randomUUID().toString().substring(0, 8);
+    final List<Node> nodes = new ArrayList<>();
+    private final List<Integer> memberPorts = new ArrayList<>();
+
+    record Node(Process process, int httpPort, int memberPort, Path log) {
+    }
+
+    NodeProcesses(int size) {
+        for (int i = 0; i < size; i++) {
+            memberPorts.add(freePort());
+        }
+    }
+
+    Node start(int index, Map<String, String> extraEnv) throws IOException {
+        Path jar = Path.of(System.getProperty("booking.node.jar", "../target/booking-node.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn package first");
+        }
+        int httpPort = freePort();
+        Path logs = Files.createDirectories(Path.of("target", "process-logs"));
+        Path log = logs.resolve(clusterName + "-node" + index + "-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("BOOKING_HTTP_PORT", String.valueOf(httpPort));
+        env.put("BOOKING_HTTP_HOST", "127.0.0.1");
+        env.put("BOOKING_HZ_PORT", String.valueOf(memberPorts.get(index)));
+        env.put("BOOKING_CLUSTER_NAME", clusterName);
+        env.put("BOOKING_MEMBERS", memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+        env.put("BOOKING_SHUTDOWN_TIMEOUT_SECONDS", "60");
+        env.putAll(extraEnv);
+        Node node = new Node(builder.start(), httpPort, memberPorts.get(index), log);
+        if (index < nodes.size()) {
+            nodes.set(index, node);
+        } else {
+            nodes.add(node);
+        }
+        return node;
+    }
+
+    Reply call(Node node, String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Reply(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(-1, e.toString());
+        }
+    }
+
+    String log(Node node) {
+        try {
+            return Files.readString(node.log());
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Node node : nodes) {
+            node.process().destroyForcibly();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.booking.node;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three real node processes form one cluster through BOOKING_MEMBERS; a booking made through one node
+ * is seen through the others and survives a node being killed with SIGKILL.
+ */
+class ThreeNodeClusterProcessTest {
+    private final NodeProcesses cluster = new NodeProcesses(3);
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void three_processes_form_one_cluster_and_a_confirmed_booking_survives_a_killed_node() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            cluster.start(i, Map.of());
+        }
+        var first = cluster.nodes.get(0);
+        var second = cluster.nodes.get(1);
+        var third = cluster.nodes.get(2);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (var node : cluster.nodes) {
+                var health = cluster.call(node, "GET", "/health/ready", null);
+                assertThat(health.status()).as(cluster.log(node)).isEqualTo(200);
+                assertThat(health.json().get("members").asInt()).isEqualTo(3);
+            }
+        });
+
+        assertThat(cluster.call(first, "PUT", "/events/gig",
+                "{\"name\":\"Gig\",\"categories\":[{\"id\":\"floor\",\"capacity\":100}]}").status()).isEqualTo(201);
+        for (int i = 0; i < 20; i++) {
+            var reply = cluster.call(second, "POST", "/events/gig/reservations",
+                    "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}");
+            assertThat(reply.status()).isEqualTo(201);
+        }
+        assertThat(cluster.call(third, "GET", "/events/gig", null).json().get("categories").get(0)
+                .get("confirmed").asInt()).isEqualTo(40);
+
+        second.process().destroyForcibly().waitFor();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(cluster.call(third, "GET", "/health", null).json().get("members").asInt()).isEqualTo(2));
+        var afterCrash = cluster.call(third, "GET", "/events/gig", null).json().get("categories").get(0);
+        assertThat(afterCrash.get("confirmed").asInt()).isEqualTo(40);
+        for (int i = 0; i < 20; i++) {
+            var replay = cluster.call(first, "POST", "/events/gig/reservations",
+                    "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}");
+            assertThat(replay.status()).isEqualTo(201);
+            assertThat(replay.json().get("status").asText()).isEqualTo("CONFIRMED");
+        }
+        assertThat(cluster.call(first, "GET", "/events/gig", null).json().get("categories").get(0)
+                .get("confirmed").asInt()).isEqualTo(40);
+    }
+}
