@@ -27,6 +27,11 @@ public final class Inventory {
     private EventDefinition definition;
     private final Map<CategoryId, Stock> stock = new LinkedHashMap<>();
     private final Map<String, Entry> ledger = new HashMap<>();
+    /** Numbers every change of this event, without gaps; see {@link Change}. */
+    private long sequence;
+    private int confirmedCount;
+    private int rejectedCount;
+    private int cancelledCount;
 
     private Inventory(EventDefinition definition) {
         this.definition = definition;
@@ -36,15 +41,18 @@ public final class Inventory {
     }
 
     public static Inventory open(EventDefinition definition) {
-        return new Inventory(definition);
+        Inventory inventory = new Inventory(definition);
+        inventory.sequence = 1;
+        return inventory;
     }
 
     /** Rebuilds an inventory from its definition and its ledger, as written by {@link #forEachReservation}. */
-    public static Inventory restore(EventDefinition definition, List<Reservation> reservations) {
+    public static Inventory restore(EventDefinition definition, long sequence, List<Reservation> reservations) {
         Inventory inventory = new Inventory(definition);
         for (Reservation reservation : reservations) {
             inventory.record(reservation);
         }
+        inventory.sequence = sequence;
         return inventory;
     }
 
@@ -65,6 +73,7 @@ public final class Inventory {
         }
         Reservation decided = category.decide(request);
         record(decided);
+        sequence++;
         return Decision.of(decided, false);
     }
 
@@ -83,6 +92,9 @@ public final class Inventory {
                 Reservation cancelled = withStatus(reservation, Status.CANCELLED);
                 stock.get(entry.category()).release(entry.quantity());
                 ledger.put(id.value(), Entry.of(cancelled));
+                confirmedCount--;
+                cancelledCount++;
+                sequence++;
                 return new Cancellation.Cancelled(cancelled, false);
         }
     }
@@ -101,6 +113,7 @@ public final class Inventory {
             stock.put(category.id(), new Stock(category.id(), category.capacity(), confirmed));
         }
         definition = revised;
+        sequence++;
         return new Revision.Updated(availability());
     }
 
@@ -139,11 +152,29 @@ public final class Inventory {
         return ledger.size();
     }
 
+    public long sequence() {
+        return sequence;
+    }
+
+    public Tally tally() {
+        return new Tally(confirmedCount, rejectedCount, cancelledCount);
+    }
+
+    /** The change the query side needs after the given reservations were decided or cancelled. */
+    public Change change(List<Reservation> changed) {
+        return new Change(definition.id(), sequence, availability(), tally(), changed, 0);
+    }
+
     public void forEachReservation(Consumer<Reservation> action) {
         ledger.forEach((id, entry) -> action.accept(entry.toReservation(definition.id(), new ReservationId(id))));
     }
 
     private void record(Reservation reservation) {
+        switch (reservation.status()) {
+            case CONFIRMED -> confirmedCount++;
+            case REJECTED -> rejectedCount++;
+            case CANCELLED -> cancelledCount++;
+        }
         if (reservation.isConfirmed()) {
             Stock category = stock.get(reservation.category());
             if (category == null) {

@@ -1,6 +1,7 @@
 package dev.booking.engine;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.YamlConfigBuilder;
@@ -58,6 +59,10 @@ public final class BookingConfig {
         }
         // Entry processors work on the live inventory: a decision never (de)serializes the ledger.
         inventory.setInMemoryFormat(InMemoryFormat.OBJECT);
+        if (config.getMapConfigOrNull(ChangeLog.CHANGES_MAP) == null) {
+            config.addMapConfig(new MapConfig(ChangeLog.CHANGES_MAP).setBackupCount(1).setTimeToLiveSeconds(120)
+                    .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(542_000)));
+        }
         config.getJetConfig().setEnabled(true);
         return config;
     }

@@ -6,6 +6,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.StreamSerializer;
 import dev.booking.domain.Cancellation;
+import dev.booking.domain.Change;
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventAvailability;
 import dev.booking.domain.Inventory;
@@ -24,7 +25,7 @@ import java.util.List;
  * Explicit serializers keep the domain free of Hazelcast and the hot path free of reflection.
  */
 public final class BookingSerialization {
-    /** Type ids 7100-7199 belong to this project. */
+    /** Type ids 7100-7199 belong to this project: the engine uses 7101-7149, the query side 7150-7199. */
     static final int FIRST_TYPE_ID = 7100;
 
     private BookingSerialization() {
@@ -66,6 +67,15 @@ public final class BookingSerialization {
                 in -> new Revision.Updated(Wire.readAvailability(in)));
         add(config, ++id, Revision.Refused.class, (out, r) -> out.writeString(r.detail()),
                 in -> new Revision.Refused(in.readString()));
+        add(config, ++id, Change.class, Wire::writeChange, Wire::readChange);
+        add(config, ++id, ReadWholeEvent.class, (out, p) -> { }, in -> new ReadWholeEvent());
+        add(config, ++id, Recorded.class, (out, r) -> {
+            out.writeObject(r.answer());
+            out.writeBoolean(r.change() != null);
+            if (r.change() != null) {
+                Wire.writeChange(out, r.change());
+            }
+        }, in -> new Recorded<>(in.readObject(), in.readBoolean() ? Wire.readChange(in) : null));
         return config;
     }
 
@@ -100,6 +110,7 @@ public final class BookingSerialization {
     // Written when a partition migrates or a backup is rebuilt, never per decision.
     private static void writeInventory(ObjectDataOutput out, Inventory inventory) throws IOException {
         Wire.writeDefinition(out, inventory.definition());
+        out.writeLong(inventory.sequence());
         out.writeInt(inventory.reservationCount());
         IOException[] failure = new IOException[1];
         inventory.forEachReservation(r -> {
@@ -116,12 +127,13 @@ public final class BookingSerialization {
 
     private static Inventory readInventory(ObjectDataInput in) throws IOException {
         var definition = Wire.readDefinition(in);
+        long sequence = in.readLong();
         int count = in.readInt();
         List<Reservation> ledger = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ledger.add(Wire.readReservation(in));
         }
-        return Inventory.restore(definition, ledger);
+        return Inventory.restore(definition, sequence, ledger);
     }
 
     private static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer, Reader<T> reader) {

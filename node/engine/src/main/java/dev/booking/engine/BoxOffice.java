@@ -3,6 +3,7 @@ package dev.booking.engine;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.Cancellation;
+import dev.booking.domain.Change;
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventAvailability;
 import dev.booking.domain.EventDefinition;
@@ -13,10 +14,12 @@ import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Revision;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The command side in one place: define events, reserve, cancel, and read the truth about an event.
@@ -27,15 +30,22 @@ public final class BoxOffice {
     public static final String INVENTORY_MAP = "booking.inventory";
 
     private final IMap<String, Inventory> inventory;
+    private final ChangeLog changeLog;
     private final GroupCommit groupCommit;
 
     public BoxOffice(HazelcastInstance hazelcast) {
+        this(hazelcast, Clock.systemUTC());
+    }
+
+    /** @param clock stamps the changes published to the query side (never read inside a decision) */
+    public BoxOffice(HazelcastInstance hazelcast, Clock clock) {
         this.inventory = hazelcast.getMap(INVENTORY_MAP);
-        this.groupCommit = new GroupCommit(inventory);
+        this.changeLog = new ChangeLog(hazelcast, clock);
+        this.groupCommit = new GroupCommit(inventory, changeLog);
     }
 
     public CompletableFuture<Revision> define(EventDefinition definition) {
-        return inventory.submitToKey(definition.id().value(), new DefineEvent(definition)).toCompletableFuture();
+        return published(inventory.submitToKey(definition.id().value(), new DefineEvent(definition)));
     }
 
     /** Decides a reservation; concurrent requests for the same event share one call (group commit). */
@@ -45,12 +55,20 @@ public final class BoxOffice {
 
     /** Decides a reservation in a call of its own, without group commit. */
     public CompletableFuture<Decision> reserveAlone(ReservationRequest request) {
-        return inventory.submitToKey(request.eventId().value(), new ReserveSeats(List.of(request)))
-                .toCompletableFuture().thenApply(decisions -> decisions.get(0));
+        return published(inventory.submitToKey(request.eventId().value(), new ReserveSeats(List.of(request))))
+                .thenApply(decisions -> decisions.get(0));
     }
 
     public CompletableFuture<Cancellation> cancel(EventId eventId, ReservationId reservationId) {
-        return inventory.submitToKey(eventId.value(), new CancelReservation(reservationId)).toCompletableFuture();
+        return published(inventory.submitToKey(eventId.value(), new CancelReservation(reservationId)));
+    }
+
+    /** Hands the change a command made to the query side, and its answer to the caller. */
+    private <T> CompletableFuture<T> published(CompletionStage<Recorded<T>> call) {
+        return call.toCompletableFuture().thenApply(recorded -> {
+            changeLog.publish(recorded.change());
+            return recorded.answer();
+        });
     }
 
     public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {
@@ -61,6 +79,25 @@ public final class BoxOffice {
     public CompletableFuture<Optional<EventAvailability>> availability(EventId eventId) {
         return inventory.submitToKey(eventId.value(), new ReadAvailability())
                 .toCompletableFuture().thenApply(Optional::ofNullable);
+    }
+
+    /**
+     * The whole truth of an event (every reservation, the counts, the current sequence), for rebuilding
+     * and reconciling the query side. Moves the whole ledger: an administrative read.
+     */
+    public CompletableFuture<Optional<Change>> wholeEvent(EventId eventId) {
+        return inventory.submitToKey(eventId.value(), new ReadWholeEvent()).toCompletableFuture()
+                .thenApply(Optional::ofNullable);
+    }
+
+    /** The ids of every event. */
+    public List<EventId> eventIds() {
+        return inventory.keySet().stream().sorted().map(EventId::new).toList();
+    }
+
+    /** Publishes a change to the query side again (rebuilding a view from the command side's truth). */
+    public void republish(Change change) {
+        changeLog.publish(change);
     }
 
     /** Every event, by id. Visits every partition: for listings, not for the hot path. */

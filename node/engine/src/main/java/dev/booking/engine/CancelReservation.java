@@ -5,10 +5,11 @@ import dev.booking.domain.Cancellation;
 import dev.booking.domain.Inventory;
 import dev.booking.domain.ReservationId;
 
+import java.util.List;
 import java.util.Map;
 
 /** Cancels one reservation of the event, returning its seats exactly once. */
-public final class CancelReservation implements EntryProcessor<String, Inventory, Cancellation> {
+public final class CancelReservation implements EntryProcessor<String, Inventory, Recorded<Cancellation>> {
     private final ReservationId reservationId;
 
     public CancelReservation(ReservationId reservationId) {
@@ -20,15 +21,16 @@ public final class CancelReservation implements EntryProcessor<String, Inventory
     }
 
     @Override
-    public Cancellation process(Map.Entry<String, Inventory> entry) {
+    public Recorded<Cancellation> process(Map.Entry<String, Inventory> entry) {
         Inventory inventory = entry.getValue();
         if (inventory == null) {
-            return new Cancellation.NotFound();
+            return new Recorded<>(new Cancellation.NotFound(), null);
         }
         Cancellation cancellation = inventory.cancel(reservationId);
         if (cancellation instanceof Cancellation.Cancelled c && !c.replay()) {
             entry.setValue(inventory);
+            return new Recorded<>(cancellation, inventory.change(List.of(c.reservation())));
         }
-        return cancellation;
+        return new Recorded<>(cancellation, null);
     }
 }

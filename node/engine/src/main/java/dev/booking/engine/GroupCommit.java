@@ -27,10 +27,12 @@ final class GroupCommit {
     static final int MAX_BATCH = 512;
 
     private final IMap<String, Inventory> inventory;
+    private final ChangeLog changeLog;
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    GroupCommit(IMap<String, Inventory> inventory) {
+    GroupCommit(IMap<String, Inventory> inventory, ChangeLog changeLog) {
         this.inventory = inventory;
+        this.changeLog = changeLog;
     }
 
     CompletableFuture<Decision> submit(ReservationRequest request) {
@@ -81,16 +83,19 @@ final class GroupCommit {
             for (Pending pending : batch) {
                 requests.add(pending.request);
             }
-            CompletableFuture<List<Decision>> call;
+            CompletableFuture<Recorded<List<Decision>>> call;
             try {
                 call = inventory.submitToKey(eventId, new ReserveSeats(requests)).toCompletableFuture();
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
-            call.whenComplete((decisions, failure) -> {
+            call.whenComplete((recorded, failure) -> {
                 sending.set(false);
                 sendIfIdle();
-                answer(batch, decisions, failure);
+                if (recorded != null) {
+                    changeLog.publish(recorded.change());
+                }
+                answer(batch, recorded == null ? null : recorded.answer(), failure);
                 if (queue.isEmpty() && !sending.get()) {
                     lanes.remove(eventId, this);
                 }

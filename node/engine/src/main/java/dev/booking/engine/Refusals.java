@@ -2,6 +2,9 @@ package dev.booking.engine;
 
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventId;
+import dev.booking.domain.Reservation;
+
+import java.util.Optional;
 
 final class Refusals {
     private Refusals() {
@@ -11,9 +14,14 @@ final class Refusals {
         return new Decision.Refused(Decision.Refusal.EVENT_NOT_FOUND, "event '" + eventId + "' does not exist");
     }
 
-    /** Whether the decision was taken just now, so that the inventory changed. */
-    static boolean isNewDecision(Decision decision) {
-        return decision instanceof Decision.Confirmed c && !c.replay()
-                || decision instanceof Decision.Rejected r && !r.replay();
+    /** The reservation a decision recorded just now (the inventory changed), or empty for a replay or refusal. */
+    static Optional<Reservation> newlyDecided(Decision decision) {
+        if (decision instanceof Decision.Confirmed c && !c.replay()) {
+            return Optional.of(c.reservation());
+        }
+        if (decision instanceof Decision.Rejected r && !r.replay()) {
+            return Optional.of(r.reservation());
+        }
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.booking.engine;
 import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.Decision;
 import dev.booking.domain.Inventory;
+import dev.booking.domain.Reservation;
 import dev.booking.domain.ReservationRequest;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  * <p>Deterministic: Hazelcast runs it again on the backup replica, and may run it again on a new owner
  * after a failover; the ledger turns such re-runs into replays that change nothing.
  */
-public final class ReserveSeats implements EntryProcessor<String, Inventory, List<Decision>> {
+public final class ReserveSeats implements EntryProcessor<String, Inventory, Recorded<List<Decision>>> {
     private final List<ReservationRequest> requests;
 
     public ReserveSeats(List<ReservationRequest> requests) {
@@ -29,24 +30,25 @@ public final class ReserveSeats implements EntryProcessor<String, Inventory, Lis
     }
 
     @Override
-    public List<Decision> process(Map.Entry<String, Inventory> entry) {
+    public Recorded<List<Decision>> process(Map.Entry<String, Inventory> entry) {
         Inventory inventory = entry.getValue();
         List<Decision> decisions = new ArrayList<>(requests.size());
         if (inventory == null) {
             for (ReservationRequest request : requests) {
                 decisions.add(Refusals.eventNotFound(request.eventId()));
             }
-            return decisions;
+            return new Recorded<>(decisions, null);
         }
-        boolean changed = false;
+        List<Reservation> decided = new ArrayList<>();
         for (ReservationRequest request : requests) {
             Decision decision = inventory.reserve(request);
-            changed |= Refusals.isNewDecision(decision);
+            Refusals.newlyDecided(decision).ifPresent(decided::add);
             decisions.add(decision);
         }
-        if (changed) {
-            entry.setValue(inventory);
+        if (decided.isEmpty()) {
+            return new Recorded<>(decisions, null);
         }
-        return decisions;
+        entry.setValue(inventory);
+        return new Recorded<>(decisions, inventory.change(decided));
     }
 }

@@ -3,6 +3,8 @@ package dev.booking.engine;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.Change;
+import dev.booking.domain.Tally;
 import dev.booking.domain.CategoryId;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventAvailability;
@@ -19,15 +21,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How domain values are written between members and clients: field by field, no reflection. */
-final class Wire {
+/**
+ * How domain values are written between members and clients: field by field, no reflection. Public so
+ * that the query side can write its views with the same codecs.
+ */
+public final class Wire {
     private static final Status[] STATUSES = Status.values();
     private static final RejectionReason[] REASONS = RejectionReason.values();
 
     private Wire() {
     }
 
-    static void writeRequest(ObjectDataOutput out, ReservationRequest r) throws IOException {
+    public static void writeRequest(ObjectDataOutput out, ReservationRequest r) throws IOException {
         out.writeString(r.eventId().value());
         out.writeString(r.reservationId().value());
         out.writeString(r.category().value());
@@ -35,12 +40,12 @@ final class Wire {
         out.writeInt(r.quantity());
     }
 
-    static ReservationRequest readRequest(ObjectDataInput in) throws IOException {
+    public static ReservationRequest readRequest(ObjectDataInput in) throws IOException {
         return new ReservationRequest(new EventId(in.readString()), new ReservationId(in.readString()),
                 new CategoryId(in.readString()), new CustomerId(in.readString()), in.readInt());
     }
 
-    static void writeReservation(ObjectDataOutput out, Reservation r) throws IOException {
+    public static void writeReservation(ObjectDataOutput out, Reservation r) throws IOException {
         out.writeString(r.eventId().value());
         out.writeString(r.id().value());
         out.writeString(r.category().value());
@@ -50,7 +55,7 @@ final class Wire {
         out.writeByte(r.reason() == null ? -1 : r.reason().ordinal());
     }
 
-    static Reservation readReservation(ObjectDataInput in) throws IOException {
+    public static Reservation readReservation(ObjectDataInput in) throws IOException {
         EventId eventId = new EventId(in.readString());
         ReservationId id = new ReservationId(in.readString());
         CategoryId category = new CategoryId(in.readString());
@@ -61,7 +66,7 @@ final class Wire {
         return new Reservation(eventId, id, category, customer, quantity, status, reason < 0 ? null : REASONS[reason]);
     }
 
-    static void writeDefinition(ObjectDataOutput out, EventDefinition d) throws IOException {
+    public static void writeDefinition(ObjectDataOutput out, EventDefinition d) throws IOException {
         out.writeString(d.id().value());
         out.writeString(d.name());
         writeInstant(out, d.startsAt());
@@ -73,7 +78,7 @@ final class Wire {
         }
     }
 
-    static EventDefinition readDefinition(ObjectDataInput in) throws IOException {
+    public static EventDefinition readDefinition(ObjectDataInput in) throws IOException {
         EventId id = new EventId(in.readString());
         String name = in.readString();
         Instant startsAt = readInstant(in);
@@ -86,7 +91,7 @@ final class Wire {
         return new EventDefinition(id, name, startsAt, categories, max);
     }
 
-    static void writeAvailability(ObjectDataOutput out, EventAvailability a) throws IOException {
+    public static void writeAvailability(ObjectDataOutput out, EventAvailability a) throws IOException {
         out.writeString(a.id().value());
         out.writeString(a.name());
         writeInstant(out, a.startsAt());
@@ -99,7 +104,7 @@ final class Wire {
         }
     }
 
-    static EventAvailability readAvailability(ObjectDataInput in) throws IOException {
+    public static EventAvailability readAvailability(ObjectDataInput in) throws IOException {
         EventId id = new EventId(in.readString());
         String name = in.readString();
         Instant startsAt = readInstant(in);
@@ -111,6 +116,33 @@ final class Wire {
                     in.readInt(), in.readInt()));
         }
         return new EventAvailability(id, name, startsAt, max, categories);
+    }
+
+    public static void writeChange(ObjectDataOutput out, Change c) throws IOException {
+        out.writeString(c.eventId().value());
+        out.writeLong(c.sequence());
+        writeAvailability(out, c.availability());
+        out.writeInt(c.tally().confirmed());
+        out.writeInt(c.tally().rejected());
+        out.writeInt(c.tally().cancelled());
+        out.writeInt(c.reservations().size());
+        for (Reservation r : c.reservations()) {
+            writeReservation(out, r);
+        }
+        out.writeLong(c.atMillis());
+    }
+
+    public static Change readChange(ObjectDataInput in) throws IOException {
+        EventId eventId = new EventId(in.readString());
+        long sequence = in.readLong();
+        EventAvailability availability = readAvailability(in);
+        Tally tally = new Tally(in.readInt(), in.readInt(), in.readInt());
+        int count = in.readInt();
+        List<Reservation> reservations = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            reservations.add(readReservation(in));
+        }
+        return new Change(eventId, sequence, availability, tally, reservations, in.readLong());
     }
 
     private static void writeInstant(ObjectDataOutput out, Instant instant) throws IOException {

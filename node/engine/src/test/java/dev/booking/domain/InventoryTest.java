@@ -168,10 +168,29 @@ class InventoryTest {
         List<Reservation> ledger = new java.util.ArrayList<>();
         inventory.forEachReservation(ledger::add);
 
-        Inventory restored = Inventory.restore(inventory.definition(), ledger);
+        Inventory restored = Inventory.restore(inventory.definition(), inventory.sequence(), ledger);
 
         assertThat(restored.availability()).isEqualTo(inventory.availability());
+        assertThat(restored.tally()).isEqualTo(inventory.tally());
+        assertThat(restored.sequence()).isEqualTo(inventory.sequence());
         assertThat(restored.reserve(request("r2", "floor", 3))).isEqualTo(inventory.reserve(request("r2", "floor", 3)));
+    }
+
+    @Test
+    void every_change_gets_the_next_sequence_number_and_replays_and_refusals_get_none() {
+        Inventory inventory = Inventory.open(concert(5, 5));
+        long opened = inventory.sequence();
+
+        inventory.reserve(request("r1", "floor", 2));
+        inventory.reserve(request("r2", "floor", 9));
+        inventory.reserve(request("r1", "floor", 2));
+        inventory.reserve(request("r3", "nowhere", 1));
+        inventory.cancel(ReservationId.of("r1"));
+        inventory.cancel(ReservationId.of("r1"));
+        inventory.revise(concert(6, 5));
+
+        assertThat(inventory.sequence()).isEqualTo(opened + 4);
+        assertThat(inventory.tally()).isEqualTo(new Tally(0, 1, 1));
     }
 
     @Test

@@ -38,7 +38,7 @@ class ReserveSeatsTest {
 
         List<Decision> decisions = new ReserveSeats(List.of(
                 request("r1", "floor", 2), request("r2", "floor", 2), request("r1", "floor", 2),
-                request("r3", "floor", 1), request("r4", "floor", 1))).process(entry);
+                request("r3", "floor", 1), request("r4", "floor", 1))).process(entry).answer();
 
         assertThat(decisions).extracting(d -> d.getClass().getSimpleName())
                 .containsExactly("Confirmed", "Rejected", "Confirmed", "Confirmed", "Rejected");
@@ -47,10 +47,25 @@ class ReserveSeatsTest {
     }
 
     @Test
+    void as_a_plain_function_it_reports_the_change_for_the_query_side_and_nothing_for_pure_replays() {
+        var entry = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
+        long before = entry.getValue().sequence();
+
+        var first = new ReserveSeats(List.of(request("r1", "floor", 2), request("r2", "floor", 2))).process(entry);
+        var replay = new ReserveSeats(List.of(request("r1", "floor", 2))).process(entry);
+
+        assertThat(first.change().sequence()).isEqualTo(before + 2);
+        assertThat(first.change().reservations()).extracting(r -> r.id().value()).containsExactly("r1", "r2");
+        assertThat(first.change().availability().categories().get(0).confirmed()).isEqualTo(2);
+        assertThat(first.change().tally()).isEqualTo(new dev.booking.domain.Tally(1, 1, 0));
+        assertThat(replay.change()).isNull();
+    }
+
+    @Test
     void as_a_plain_function_it_refuses_requests_for_an_event_that_does_not_exist() {
         var entry = new SimpleEntry<String, Inventory>("nothing", null);
 
-        List<Decision> decisions = new ReserveSeats(List.of(request("r1", "floor", 1))).process(entry);
+        List<Decision> decisions = new ReserveSeats(List.of(request("r1", "floor", 1))).process(entry).answer();
 
         assertThat(((Decision.Refused) decisions.get(0)).refusal()).isEqualTo(Decision.Refusal.EVENT_NOT_FOUND);
         assertThat(entry.getValue()).isNull();
@@ -69,13 +84,17 @@ class ReserveSeatsTest {
                 new Decision.Conflict(((Decision.Confirmed) confirmed).reservation()),
                 new Decision.Refused(Decision.Refusal.UNKNOWN_CATEGORY, "no such category"),
                 new Revision.Created(inventory.availability()), new Revision.Refused("too low"),
-                inventory.availability(), request("r9", "floor", 3), new java.util.ArrayList<>(List.of(confirmed, rejected)));
+                inventory.availability(), request("r9", "floor", 3), new java.util.ArrayList<>(List.of(confirmed, rejected)),
+                inventory.change(List.of(((Decision.Confirmed) confirmed).reservation())).at(1234),
+                new Recorded<>(cancelled, inventory.change(List.of())), new Recorded<>(confirmed, null));
         for (Object value : values) {
             assertThat((Object) serialization.toObject(serialization.toData(value))).isEqualTo(value);
         }
 
         Inventory copy = serialization.toObject(serialization.toData(inventory));
         assertThat(copy.availability()).isEqualTo(inventory.availability());
+        assertThat(copy.sequence()).isEqualTo(inventory.sequence());
+        assertThat(copy.tally()).isEqualTo(inventory.tally());
         assertThat(copy.reservation(ReservationId.of("r1"))).isEqualTo(inventory.reservation(ReservationId.of("r1")));
 
         ReserveSeats processor = serialization.toObject(serialization.toData(

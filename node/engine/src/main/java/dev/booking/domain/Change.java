@@ -1,0 +1,28 @@
+package dev.booking.domain;
+
+import java.util.List;
+
+/**
+ * What one step of the command side changed in an event, for the query side to follow: the
+ * reservations it decided or cancelled, and the event's counts right after it.
+ *
+ * <p>{@code sequence} numbers the changes of one event without gaps, so a view that keeps the highest
+ * sequence it applied can ignore a redelivered or late change. A reservation's own status only moves
+ * forward (PENDING, then CONFIRMED or REJECTED, then CANCELLED), so the per-reservation views are
+ * idempotent too. {@code atMillis} is stamped by whoever publishes the change, outside the decision.
+ */
+public record Change(EventId eventId, long sequence, EventAvailability availability, Tally tally,
+                     List<Reservation> reservations, long atMillis) {
+    public Change {
+        reservations = List.copyOf(reservations);
+    }
+
+    public Change at(long millis) {
+        return new Change(eventId, sequence, availability, tally, reservations, millis);
+    }
+
+    /** A key that is unique per change and spreads the changes of one hot event over all partitions. */
+    public String key() {
+        return eventId.value() + "#" + sequence;
+    }
+}
