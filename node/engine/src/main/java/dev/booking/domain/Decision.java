@@ -15,6 +15,10 @@ public sealed interface Decision {
     record Rejected(Reservation reservation, boolean replay) implements Decision {
     }
 
+    /** Accepted (durably) but not decided yet: the asynchronous intake will decide it. */
+    record Pending(Reservation reservation) implements Decision {
+    }
+
     /** The reservation id is taken by a reservation that asked for something else; nothing changed. */
     record Conflict(Reservation existing) implements Decision {
     }

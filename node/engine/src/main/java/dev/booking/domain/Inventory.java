@@ -57,24 +57,35 @@ public final class Inventory {
     }
 
     public Decision reserve(ReservationRequest request) {
-        Entry earlier = ledger.get(request.reservationId().value());
-        if (earlier != null) {
-            Reservation existing = earlier.toReservation(definition.id(), request.reservationId());
-            return request.asksFor(existing) ? Decision.of(existing, true) : new Decision.Conflict(existing);
+        Optional<Decision> known = check(request);
+        if (known.isPresent()) {
+            return known.get();
         }
-        Stock category = stock.get(request.category());
-        if (category == null) {
-            return new Decision.Refused(Refusal.UNKNOWN_CATEGORY,
-                    "category '" + request.category() + "' does not exist in event '" + definition.id() + "'");
-        }
-        if (request.quantity() > definition.maxPerReservation()) {
-            return new Decision.Refused(Refusal.QUANTITY_ABOVE_LIMIT,
-                    "quantity must be at most " + definition.maxPerReservation() + " for this event");
-        }
-        Reservation decided = category.decide(request);
+        Reservation decided = stock.get(request.category()).decide(request);
         record(decided);
         sequence++;
         return Decision.of(decided, false);
+    }
+
+    /**
+     * What a request would get without a new decision: the recorded answer for a replay, a conflict,
+     * or a refusal; empty when it needs deciding. Changes nothing.
+     */
+    public Optional<Decision> check(ReservationRequest request) {
+        Entry earlier = ledger.get(request.reservationId().value());
+        if (earlier != null) {
+            Reservation existing = earlier.toReservation(definition.id(), request.reservationId());
+            return Optional.of(request.asksFor(existing) ? Decision.of(existing, true) : new Decision.Conflict(existing));
+        }
+        if (!stock.containsKey(request.category())) {
+            return Optional.of(new Decision.Refused(Refusal.UNKNOWN_CATEGORY,
+                    "category '" + request.category() + "' does not exist in event '" + definition.id() + "'"));
+        }
+        if (request.quantity() > definition.maxPerReservation()) {
+            return Optional.of(new Decision.Refused(Refusal.QUANTITY_ABOVE_LIMIT,
+                    "quantity must be at most " + definition.maxPerReservation() + " for this event"));
+        }
+        return Optional.empty();
     }
 
     public Cancellation cancel(ReservationId id) {
@@ -85,6 +96,7 @@ public final class Inventory {
         Reservation reservation = entry.toReservation(definition.id(), id);
         switch (reservation.status()) {
             case REJECTED:
+            case PENDING:
                 return new Cancellation.NotCancellable(reservation);
             case CANCELLED:
                 return new Cancellation.Cancelled(reservation, true);
@@ -174,6 +186,7 @@ public final class Inventory {
             case CONFIRMED -> confirmedCount++;
             case REJECTED -> rejectedCount++;
             case CANCELLED -> cancelledCount++;
+            case PENDING -> throw new IllegalArgumentException("the ledger holds decided reservations only");
         }
         if (reservation.isConfirmed()) {
             Stock category = stock.get(reservation.category());

@@ -15,6 +15,12 @@ public record Reservation(EventId eventId, ReservationId id, CategoryId category
 
     /** Whether the seats were sold when the reservation was decided (it may have been cancelled since). */
     public boolean wasConfirmed() {
-        return status != Status.REJECTED;
+        return status == Status.CONFIRMED || status == Status.CANCELLED;
+    }
+
+    /** A request accepted for later decision, as the intake holds it. */
+    public static Reservation pending(ReservationRequest r) {
+        return new Reservation(r.eventId(), r.reservationId(), r.category(), r.customerId(), r.quantity(),
+                Status.PENDING, null);
     }
 }

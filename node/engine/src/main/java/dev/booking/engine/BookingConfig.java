@@ -59,6 +59,9 @@ public final class BookingConfig {
         }
         // Entry processors work on the live inventory: a decision never (de)serializes the ledger.
         inventory.setInMemoryFormat(InMemoryFormat.OBJECT);
+        if (config.getMapConfigOrNull(Intake.INTAKE_MAP) == null) {
+            config.addMapConfig(new MapConfig(Intake.INTAKE_MAP).setBackupCount(1).setAsyncBackupCount(0));
+        }
         if (config.getMapConfigOrNull(ChangeLog.CHANGES_MAP) == null) {
             config.addMapConfig(new MapConfig(ChangeLog.CHANGES_MAP).setBackupCount(1).setTimeToLiveSeconds(120)
                     .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(542_000)));

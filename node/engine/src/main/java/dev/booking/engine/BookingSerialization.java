@@ -69,6 +69,12 @@ public final class BookingSerialization {
                 in -> new Revision.Refused(in.readString()));
         add(config, ++id, Change.class, Wire::writeChange, Wire::readChange);
         add(config, ++id, ReadWholeEvent.class, (out, p) -> { }, in -> new ReadWholeEvent());
+        add(config, ++id, Decision.Pending.class, (out, d) -> Wire.writeReservation(out, d.reservation()),
+                in -> new Decision.Pending(Wire.readReservation(in)));
+        add(config, ++id, EnqueueRequest.class, (out, p) -> Wire.writeRequest(out, p.request()),
+                in -> new EnqueueRequest(Wire.readRequest(in)));
+        add(config, ++id, CheckReservation.class, (out, p) -> Wire.writeRequest(out, p.request()),
+                in -> new CheckReservation(Wire.readRequest(in)));
         add(config, ++id, Recorded.class, (out, r) -> {
             out.writeObject(r.answer());
             out.writeBoolean(r.change() != null);

@@ -51,7 +51,7 @@ public final class Wire {
         out.writeString(r.category().value());
         out.writeString(r.customerId().value());
         out.writeInt(r.quantity());
-        out.writeByte(r.status().ordinal());
+        out.writeByte(r.status().ordinal());  // ordinals are wire format: append new statuses at the end
         out.writeByte(r.reason() == null ? -1 : r.reason().ordinal());
     }
 

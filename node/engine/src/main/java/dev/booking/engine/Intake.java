@@ -1,0 +1,66 @@
+package dev.booking.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The asynchronous intake: a request is accepted once it is stored in {@code booking.intake} with its
+ * synchronous backup, so the crash of any one member after the acceptance loses nothing. The
+ * {@link IntakeDecider} on the member that owns the entry decides it with the same entry processor as
+ * the synchronous path, then removes it.
+ */
+public final class Intake {
+    public static final String INTAKE_MAP = "booking.intake";
+
+    private final IMap<String, ReservationRequest> pending;
+    private final IMap<String, Inventory> inventory;
+
+    public Intake(HazelcastInstance hazelcast) {
+        this.pending = hazelcast.getMap(INTAKE_MAP);
+        this.inventory = hazelcast.getMap(BoxOffice.INVENTORY_MAP);
+    }
+
+    static String key(EventId eventId, ReservationId reservationId) {
+        return eventId.value() + "|" + reservationId.value();
+    }
+
+    /**
+     * Accepts a request for later decision. Answers {@code Pending} when it is (now or already) waiting;
+     * the recorded decision when it was decided before; a conflict or refusal when it cannot be
+     * accepted as it stands. Never queues the same reservation twice.
+     */
+    public CompletableFuture<Decision> accept(ReservationRequest request) {
+        return inventory.submitToKey(request.eventId().value(), new CheckReservation(request)).toCompletableFuture()
+                .thenCompose(known -> known != null ? CompletableFuture.completedFuture(known) : enqueue(request));
+    }
+
+    private CompletableFuture<Decision> enqueue(ReservationRequest request) {
+        return pending.submitToKey(key(request.eventId(), request.reservationId()), new EnqueueRequest(request))
+                .toCompletableFuture()
+                .thenApply(earlier -> {
+                    if (earlier == null || earlier.equals(request)) {
+                        return new Decision.Pending(Reservation.pending(request));
+                    }
+                    return new Decision.Conflict(Reservation.pending(earlier));
+                });
+    }
+
+    /** The request waiting under this id, if one is. */
+    public CompletableFuture<Optional<Reservation>> waiting(EventId eventId, ReservationId reservationId) {
+        return pending.getAsync(key(eventId, reservationId)).toCompletableFuture()
+                .thenApply(request -> Optional.ofNullable(request).map(Reservation::pending));
+    }
+
+    public int size() {
+        return pending.size();
+    }
+}

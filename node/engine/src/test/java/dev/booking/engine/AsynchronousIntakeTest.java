@@ -1,0 +1,139 @@
+package dev.booking.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.domain.Sales;
+import dev.booking.domain.Status;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import static dev.booking.domain.Sales.concert;
+import static dev.booking.domain.Sales.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AsynchronousIntakeTest {
+    private BookingCluster cluster;
+    private final List<IntakeDecider> deciders = new ArrayList<>();
+
+    @AfterEach
+    void shutdown() {
+        deciders.forEach(IntakeDecider::close);
+        cluster.close();
+    }
+
+    private void startDeciders() {
+        for (HazelcastInstance member : cluster.members()) {
+            deciders.add(new IntakeDecider(member, new BoxOffice(member), Duration.ofMillis(200)));
+        }
+    }
+
+    @Test
+    void an_accepted_request_is_pending_then_decided_and_a_repost_never_queues_it_twice() {
+        cluster = BookingCluster.of(2);
+        BoxOffice boxOffice = new BoxOffice(cluster.member(0));
+        Intake intake = new Intake(cluster.member(0));
+        boxOffice.define(concert(3, 0)).join();
+
+        Decision accepted = intake.accept(request("r1", "floor", 2)).join();
+        Decision again = intake.accept(request("r1", "floor", 2)).join();
+        Decision conflicting = intake.accept(request("r1", "floor", 3)).join();
+
+        assertThat(accepted).isInstanceOf(Decision.Pending.class);
+        assertThat(again).isInstanceOf(Decision.Pending.class);
+        assertThat(conflicting).isInstanceOf(Decision.Conflict.class);
+        assertThat(intake.waiting(Sales.CONCERT, ReservationId.of("r1")).join()).map(Reservation::status).contains(Status.PENDING);
+
+        startDeciders();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                boxOffice.reservation(Sales.CONCERT, ReservationId.of("r1")).join()).map(Reservation::status)
+                .contains(Status.CONFIRMED));
+        await().atMost(Duration.ofSeconds(20)).until(() -> intake.size() == 0);
+        Decision afterDecision = intake.accept(request("r1", "floor", 2)).join();
+        assertThat(afterDecision).isInstanceOf(Decision.Confirmed.class);
+        assertThat(((Decision.Confirmed) afterDecision).replay()).isTrue();
+        assertThat(intake.size()).isZero();
+        assertThat(boxOffice.availability(Sales.CONCERT).join().orElseThrow().categories().get(0).confirmed()).isEqualTo(2);
+    }
+
+    @Test
+    void requests_that_cannot_be_decided_are_refused_at_acceptance() {
+        cluster = BookingCluster.of(1);
+        Intake intake = new Intake(cluster.member(0));
+        new BoxOffice(cluster.member(0)).define(concert(3, 0)).join();
+
+        assertThat(intake.accept(request("r1", "standing", 1)).join()).isInstanceOf(Decision.Refused.class);
+        assertThat(intake.accept(new ReservationRequest(EventId.of("none"), ReservationId.of("r1"), CategoryId.of("a"),
+                CustomerId.of("c"), 1)).join()).isInstanceOf(Decision.Refused.class);
+        assertThat(intake.size()).isZero();
+    }
+
+    @Test
+    void a_burst_with_duplicates_and_a_crashed_member_is_decided_exactly_once_without_oversell() {
+        cluster = BookingCluster.of(3);
+        startDeciders();
+        HazelcastInstance entry = cluster.member(0);
+        BoxOffice boxOffice = new BoxOffice(entry);
+        Intake intake = new Intake(entry);
+        List<EventId> events = IntStream.range(0, 4).mapToObj(i -> EventId.of("async-" + i)).toList();
+        for (EventId event : events) {
+            boxOffice.define(new EventDefinition(event, "Async " + event, null,
+                    List.of(new CategoryDefinition(CategoryId.of("floor"), 300)), 4)).join();
+        }
+        Map<ReservationId, ReservationRequest> accepted = new ConcurrentHashMap<>();
+        HazelcastInstance victim = cluster.member(2);
+
+        IntStream.range(0, 1600).parallel().forEach(i -> {
+            if (i == 800) {
+                cluster.crash(victim);
+            }
+            var request = new ReservationRequest(events.get(i % 4), ReservationId.of("a" + (i % 1400)),
+                    CategoryId.of("floor"), CustomerId.of("c" + (i % 1400)), 1 + (i % 1400) % 4);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try {
+                    if (intake.accept(request).join() instanceof Decision.Pending) {
+                        accepted.put(request.reservationId(), request);
+                    }
+                    return;
+                } catch (RuntimeException retry) {
+                    // the crash may fail an acceptance in flight: the client retries the same request
+                }
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> intake.size() == 0);
+        int confirmedSeats = 0;
+        for (ReservationRequest request : accepted.values()) {
+            Reservation decided = boxOffice.reservation(request.eventId(), request.reservationId()).join().orElseThrow();
+            assertThat(decided.status()).isIn(Status.CONFIRMED, Status.REJECTED);
+        }
+        for (EventId event : events) {
+            var floor = boxOffice.availability(event).join().orElseThrow().categories().get(0);
+            assertThat(floor.confirmed()).isLessThanOrEqualTo(300);
+            confirmedSeats += floor.confirmed();
+        }
+        int confirmedInLedgers = 0;
+        for (ReservationRequest request : accepted.values()) {
+            var held = boxOffice.reservation(request.eventId(), request.reservationId()).join().orElseThrow();
+            confirmedInLedgers += held.isConfirmed() ? held.quantity() : 0;
+        }
+        assertThat(confirmedSeats).isEqualTo(confirmedInLedgers);
+    }
+}
