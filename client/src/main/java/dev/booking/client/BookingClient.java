@@ -14,6 +14,7 @@ import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Revision;
 import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
+import dev.booking.engine.Intake;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,11 +37,13 @@ import java.util.concurrent.CompletableFuture;
 public final class BookingClient implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final BoxOffice boxOffice;
+    private final Intake intake;
     private final Retry retry;
 
     private BookingClient(HazelcastInstance hazelcast, Duration retryFor) {
         this.hazelcast = hazelcast;
         this.boxOffice = new BoxOffice(hazelcast);
+        this.intake = new Intake(hazelcast);
         this.retry = new Retry(retryFor);
     }
 
@@ -78,12 +81,32 @@ public final class BookingClient implements AutoCloseable {
         return retry.call(() -> boxOffice.reserveAlone(request));
     }
 
+    /**
+     * Hands a request to the asynchronous intake: the future completes with {@code Pending} once it is
+     * durably accepted (or with the recorded decision, a conflict or a refusal); a member of the cluster
+     * decides it soon after. Poll {@link #reservation} for the outcome, or use {@link #submit}.
+     */
+    public CompletableFuture<Decision> accept(ReservationRequest request) {
+        return retry.call(() -> intake.accept(request));
+    }
+
+    /**
+     * The asynchronous submission: the request is durably accepted first (so it is decided even if this
+     * client goes away), then its decision is fetched at once; the future completes with the decision.
+     */
+    public CompletableFuture<Decision> submit(ReservationRequest request) {
+        return accept(request).thenCompose(accepted -> accepted instanceof Decision.Pending
+                ? reserve(request) : CompletableFuture.completedFuture(accepted));
+    }
+
     public CompletableFuture<Cancellation> cancel(EventId eventId, ReservationId reservationId) {
         return retry.call(() -> boxOffice.cancel(eventId, reservationId));
     }
 
+    /** The reservation as decided, or PENDING while it waits in the intake; empty if unknown. */
     public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {
-        return retry.call(() -> boxOffice.reservation(eventId, reservationId));
+        return retry.call(() -> boxOffice.reservation(eventId, reservationId).thenCompose(decided -> decided.isPresent()
+                ? CompletableFuture.completedFuture(decided) : intake.waiting(eventId, reservationId)));
     }
 
     public CompletableFuture<Revision> define(EventDefinition definition) {

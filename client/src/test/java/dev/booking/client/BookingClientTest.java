@@ -70,6 +70,22 @@ class BookingClientTest {
     }
 
     @Test
+    void an_asynchronous_submission_is_accepted_durably_and_completes_with_the_decision() {
+        client.define(gig(3)).join();
+        var request = new ReservationRequest(GIG, ReservationId.of("s1"), FLOOR, CustomerId.of("carol"), 3);
+
+        Decision decided = client.submit(request).join();
+        Decision replayed = client.submit(request).join();
+        Decision accepted = client.accept(new ReservationRequest(GIG, ReservationId.of("s2"), FLOOR, CustomerId.of("dan"), 1)).join();
+
+        assertThat(decided).isInstanceOf(Decision.Confirmed.class);
+        assertThat(replayed).isInstanceOf(Decision.Confirmed.class);
+        assertThat(((Decision.Confirmed) replayed).replay()).isTrue();
+        assertThat(accepted).isInstanceOf(Decision.Pending.class);
+        assertThat(client.reservation(GIG, ReservationId.of("s2")).join().orElseThrow().status()).isEqualTo(Status.PENDING);
+    }
+
+    @Test
     void a_member_crash_mid_sale_through_the_client_loses_no_confirmation_and_oversells_nothing() throws Exception {
         int capacity = 3000;
         client.define(gig(capacity)).join();

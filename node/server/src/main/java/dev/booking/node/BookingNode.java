@@ -7,11 +7,15 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.booking.engine.BookingConfig;
 import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
+import dev.booking.engine.Intake;
+import dev.booking.engine.IntakeDecider;
 import dev.booking.web.BookingApi;
 import dev.booking.web.ClusterHealth;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * A running booking node: a Hazelcast member (its own, or one the application already has), the
@@ -29,16 +33,20 @@ public final class BookingNode implements AutoCloseable {
     private final HazelcastInstance member;
     private final boolean ownsMember;
     private final BoxOffice boxOffice;
+    private final Intake intake;
+    private final IntakeDecider decider;
     private final ClusterHealth health;
     private final Javalin http;
 
-    private BookingNode(HazelcastInstance member, boolean ownsMember, Javalin http, BoxOffice boxOffice,
-                        ClusterHealth health) {
+    private BookingNode(HazelcastInstance member, boolean ownsMember, BoxOffice boxOffice, Intake intake,
+                        IntakeDecider decider, ClusterHealth health, Javalin http) {
         this.member = member;
         this.ownsMember = ownsMember;
-        this.http = http;
         this.boxOffice = boxOffice;
+        this.intake = intake;
+        this.decider = decider;
         this.health = health;
+        this.http = http;
     }
 
     public static Builder builder() {
@@ -57,6 +65,10 @@ public final class BookingNode implements AutoCloseable {
         return health;
     }
 
+    public Intake intake() {
+        return intake;
+    }
+
     /** The port the REST API listens on; -1 without HTTP. */
     public int httpPort() {
         return http == null ? -1 : http.port();
@@ -72,6 +84,7 @@ public final class BookingNode implements AutoCloseable {
         if (http != null) {
             http.stop();
         }
+        decider.close();
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
         }
@@ -107,17 +120,20 @@ public final class BookingNode implements AutoCloseable {
                     : Hazelcast.newHazelcastInstance(MemberConfig.of(settings));
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
+                Intake intake = new Intake(member);
+                IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
                 ClusterHealth health = new ClusterHealth(member);
                 if (settings.demo()) {
                     DemoEvents.load(boxOffice);
                 }
-                Javalin api = http ? BookingApi.create(boxOffice, health).start(settings.httpHost(), settings.httpPort()) : null;
+                Javalin api = http ? BookingApi.create(boxOffice, intake, health)
+                        .start(settings.httpHost(), settings.httpPort()) : null;
                 if (api != null) {
                     LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, api, boxOffice, health);
+                return new BookingNode(member, existing == null, boxOffice, intake, decider, health, api);
             } catch (RuntimeException e) {
                 if (existing == null) {
                     member.shutdown();

@@ -2,6 +2,7 @@ package dev.booking.web;
 
 import dev.booking.domain.InvalidInput;
 import dev.booking.engine.BoxOffice;
+import dev.booking.engine.Intake;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -19,25 +20,25 @@ public final class BookingApi {
     private BookingApi() {
     }
 
-    public static Javalin create(BoxOffice boxOffice, ClusterHealth health) {
-        return Javalin.create(config -> configure(config, boxOffice, health));
+    public static Javalin create(BoxOffice boxOffice, Intake intake, ClusterHealth health) {
+        return Javalin.create(config -> configure(config, boxOffice, intake, health));
     }
 
-    public static void configure(JavalinConfig config, BoxOffice boxOffice, ClusterHealth health) {
+    public static void configure(JavalinConfig config, BoxOffice boxOffice, Intake intake, ClusterHealth health) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-        mount(config.routes, boxOffice, health);
+        mount(config.routes, boxOffice, intake, health);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Respond.problem(ctx, Problem.of(e.getStatus(), httpError(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
         config.routes.exception(Exception.class, (e, ctx) -> Respond.problem(ctx, Respond.problemFor(e)));
     }
 
     /** Adds the booking routes (and the handling of their own errors) to an application's routes. */
-    public static void mount(RoutesConfig routes, BoxOffice boxOffice, ClusterHealth health) {
+    public static void mount(RoutesConfig routes, BoxOffice boxOffice, Intake intake, ClusterHealth health) {
         EventHandlers events = new EventHandlers(boxOffice);
-        ReservationHandlers reservations = new ReservationHandlers(boxOffice);
+        ReservationHandlers reservations = new ReservationHandlers(boxOffice, intake);
         HealthHandlers probes = new HealthHandlers(health);
         routes.get("/events", events::list);
         routes.put("/events/{eventId}", events::define);

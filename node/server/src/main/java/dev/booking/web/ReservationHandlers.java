@@ -6,22 +6,47 @@ import dev.booking.domain.EventId;
 import dev.booking.domain.Reservation;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
+import dev.booking.domain.Status;
 import dev.booking.engine.BoxOffice;
+import dev.booking.engine.Intake;
 import io.javalin.http.Context;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Reserving, reading and cancelling reservations. */
 final class ReservationHandlers {
     static final String REPLAYED = "Idempotent-Replayed";
     private final BoxOffice boxOffice;
+    private final Intake intake;
 
-    ReservationHandlers(BoxOffice boxOffice) {
+    ReservationHandlers(BoxOffice boxOffice, Intake intake) {
         this.boxOffice = boxOffice;
+        this.intake = intake;
     }
 
+    /**
+     * Without a preference the call waits for the decision. With {@code Prefer: respond-async} it answers
+     * 202 once the request is durably accepted; with {@code wait=N} it is accepted durably, decided at
+     * once, and answers 202 only if the decision takes longer than N seconds.
+     */
     void reserve(Context ctx) {
         EventId eventId = EventHandlers.eventId(ctx);
         ReservationRequest request = Json.read(ctx.bodyAsBytes(), ReservationBody.class).toRequest(eventId);
-        Respond.later(ctx, boxOffice.reserve(request), ReservationHandlers::answer);
+        Preference preference = Preference.parse(ctx.header("Prefer"));
+        if (!preference.durable()) {
+            Respond.later(ctx, boxOffice.reserve(request), ReservationHandlers::answer);
+            return;
+        }
+        CompletableFuture<Decision> answer = intake.accept(request).thenCompose(accepted -> {
+            if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
+                return CompletableFuture.completedFuture(accepted);
+            }
+            return boxOffice.reserve(request).completeOnTimeout(accepted,
+                    preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
+        });
+        Respond.later(ctx, answer, ReservationHandlers::answer);
     }
 
     private static void answer(Context ctx, Decision decision) {
@@ -29,6 +54,9 @@ final class ReservationHandlers {
             decided(ctx, 201, confirmed.reservation(), confirmed.replay());
         } else if (decision instanceof Decision.Rejected rejected) {
             decided(ctx, 409, rejected.reservation(), rejected.replay());
+        } else if (decision instanceof Decision.Pending pending) {
+            ctx.header("Preference-Applied", "respond-async");
+            decided(ctx, 202, pending.reservation(), false);
         } else if (decision instanceof Decision.Conflict conflict) {
             Respond.problem(ctx, conflict(conflict.existing()));
         } else if (decision instanceof Decision.Refused refused) {
@@ -55,7 +83,12 @@ final class ReservationHandlers {
     void show(Context ctx) {
         EventId eventId = EventHandlers.eventId(ctx);
         ReservationId id = reservationId(ctx);
-        Respond.later(ctx, boxOffice.reservation(eventId, id), (c, found) -> found.ifPresentOrElse(
+        CompletableFuture<Optional<Reservation>> found = boxOffice.reservation(eventId, id).thenCompose(decided ->
+                decided.isPresent() ? CompletableFuture.completedFuture(decided) : intake.waiting(eventId, id)
+                        .thenCompose(waiting -> waiting.isPresent() ? CompletableFuture.completedFuture(waiting)
+                                // decided and removed from the intake between the two reads
+                                : boxOffice.reservation(eventId, id)));
+        Respond.later(ctx, found, (c, reservation) -> reservation.ifPresentOrElse(
                 r -> Respond.json(c, 200, ReservationView.of(r)),
                 () -> Respond.problem(c, reservationNotFound(eventId, id))));
     }
@@ -63,19 +96,30 @@ final class ReservationHandlers {
     void cancel(Context ctx) {
         EventId eventId = EventHandlers.eventId(ctx);
         ReservationId id = reservationId(ctx);
-        Respond.later(ctx, boxOffice.cancel(eventId, id), (c, cancellation) -> {
-            if (cancellation instanceof Cancellation.Cancelled cancelled) {
+        // A reservation still waiting in the intake is not decided yet, so it cannot be cancelled yet.
+        CompletableFuture<Cancellation> cancellation = boxOffice.cancel(eventId, id).thenCompose(answer ->
+                !(answer instanceof Cancellation.NotFound) ? CompletableFuture.completedFuture(answer)
+                        : intake.waiting(eventId, id).thenApply(waiting -> waiting
+                        .<Cancellation>map(Cancellation.NotCancellable::new).orElse(answer)));
+        Respond.later(ctx, cancellation, (c, answer) -> {
+            if (answer instanceof Cancellation.Cancelled cancelled) {
                 if (cancelled.replay()) {
                     c.header(REPLAYED, "true");
                 }
                 Respond.json(c, 200, ReservationView.of(cancelled.reservation()));
-            } else if (cancellation instanceof Cancellation.NotCancellable rejected) {
-                Respond.problem(c, Problem.of(409, "not_cancellable", "reservation '" + id + "' was rejected ("
-                        + rejected.reservation().reason() + "); it holds no seats to cancel"));
+            } else if (answer instanceof Cancellation.NotCancellable refused) {
+                Respond.problem(c, Problem.of(409, "not_cancellable", notCancellable(refused.reservation())));
             } else {
                 Respond.problem(c, reservationNotFound(eventId, id));
             }
         });
+    }
+
+    private static String notCancellable(Reservation reservation) {
+        return reservation.status() == Status.PENDING
+                ? "reservation '" + reservation.id() + "' is still PENDING; cancel it once it is decided"
+                : "reservation '" + reservation.id() + "' was rejected (" + reservation.reason()
+                + "); it holds no seats to cancel";
     }
 
     private static ReservationId reservationId(Context ctx) {

@@ -3,6 +3,7 @@ package dev.booking.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.booking.engine.BoxOffice;
+import dev.booking.engine.Intake;
 import dev.booking.testing.BookingCluster;
 import io.javalin.Javalin;
 
@@ -17,16 +18,25 @@ final class ApiFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     final BookingCluster cluster = BookingCluster.of(1);
     final BoxOffice boxOffice = new BoxOffice(cluster.member(0));
+    final Intake intake = new Intake(cluster.member(0));
     final ClusterHealth health = new ClusterHealth(cluster.member(0));
-    final Javalin app = BookingApi.create(boxOffice, health).start("127.0.0.1", 0);
+    final Javalin app = BookingApi.create(boxOffice, intake, health).start("127.0.0.1", 0);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Reply send(String method, String path, String body) {
+        return send(method, path, body, null);
+    }
+
+    Reply send(String method, String path, String body, String prefer) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, publisher).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30));
+        if (prefer != null) {
+            builder.header("Prefer", prefer);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
@@ -65,13 +75,10 @@ final class ApiFixture implements AutoCloseable {
                 .formatted(id, category, quantity));
     }
 
+    /** Confirmed seats as the command side holds them (the truth, not a view). */
     int confirmed(String category) {
-        for (JsonNode c : get("/events/concert").json().get("categories")) {
-            if (c.get("id").asText().equals(category)) {
-                return c.get("confirmed").asInt();
-            }
-        }
-        throw new AssertionError("no category " + category);
+        return boxOffice.availability(dev.booking.domain.EventId.of("concert")).join().orElseThrow().categories()
+                .stream().filter(c -> c.id().value().equals(category)).findFirst().orElseThrow().confirmed();
     }
 
     @Override

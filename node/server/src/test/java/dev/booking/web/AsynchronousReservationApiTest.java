@@ -1,0 +1,94 @@
+package dev.booking.web;
+
+import dev.booking.engine.IntakeDecider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code Prefer: respond-async} and {@code Prefer: wait=N}: 202, Location, PENDING, then the decision. */
+class AsynchronousReservationApiTest {
+    static final String BODY = "{\"reservationId\":\"%s\",\"category\":\"floor\",\"customerId\":\"alice\",\"quantity\":%d}";
+    private ApiFixture api;
+    private IntakeDecider decider;
+
+    @BeforeEach
+    void start() {
+        api = new ApiFixture();
+        api.defineConcert(5);
+    }
+
+    @AfterEach
+    void stop() {
+        if (decider != null) {
+            decider.close();
+        }
+        api.close();
+    }
+
+    private void startDecider() {
+        decider = new IntakeDecider(api.cluster.member(0), api.boxOffice, Duration.ofMillis(200));
+    }
+
+    @Test
+    void respond_async_answers_202_pending_with_location_then_the_reservation_is_decided() {
+        var accepted = api.send("POST", "/events/concert/reservations", BODY.formatted("a1", 2), "respond-async");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.location()).isEqualTo("/events/concert/reservations/a1");
+        assertThat(accepted.text("status")).isEqualTo("PENDING");
+        assertThat(api.get("/events/concert/reservations/a1").text("status")).isEqualTo("PENDING");
+        var again = api.send("POST", "/events/concert/reservations", BODY.formatted("a1", 2), "respond-async");
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(api.delete("/events/concert/reservations/a1").status()).isEqualTo(409);
+
+        startDecider();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/events/concert/reservations/a1").text("status")).isEqualTo("CONFIRMED"));
+        var afterDecision = api.send("POST", "/events/concert/reservations", BODY.formatted("a1", 2), "respond-async");
+        assertThat(afterDecision.status()).isEqualTo(201);
+        assertThat(afterDecision.replayed()).isTrue();
+        assertThat(api.confirmed("floor")).isEqualTo(2);
+    }
+
+    @Test
+    void wait_answers_with_the_decision_when_it_comes_in_time() {
+        var decided = api.send("POST", "/events/concert/reservations", BODY.formatted("w1", 2), "wait=5");
+        var rejected = api.send("POST", "/events/concert/reservations", BODY.formatted("w2", 4), "respond-async, wait=5");
+
+        assertThat(decided.status()).isEqualTo(201);
+        assertThat(decided.text("status")).isEqualTo("CONFIRMED");
+        assertThat(rejected.status()).isEqualTo(409);
+        assertThat(rejected.text("reason")).isEqualTo("INSUFFICIENT_CAPACITY");
+    }
+
+    @Test
+    void the_asynchronous_path_refuses_bad_requests_at_once() {
+        var conflict0 = api.send("POST", "/events/concert/reservations", BODY.formatted("c1", 1), "respond-async");
+        var conflict = api.send("POST", "/events/concert/reservations", BODY.formatted("c1", 2), "respond-async");
+        var unknownCategory = api.send("POST", "/events/concert/reservations",
+                "{\"reservationId\":\"u1\",\"category\":\"standing\",\"customerId\":\"a\",\"quantity\":1}", "respond-async");
+        var unknownEvent = api.send("POST", "/events/nope/reservations", BODY.formatted("n1", 1), "respond-async");
+        var malformed = api.send("POST", "/events/concert/reservations", "{", "respond-async");
+
+        assertThat(conflict0.status()).isEqualTo(202);
+        assertThat(conflict.status()).isEqualTo(422);
+        assertThat(conflict.text("error")).isEqualTo("idempotency_conflict");
+        assertThat(unknownCategory.status()).isEqualTo(422);
+        assertThat(unknownEvent.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(api.intake.size()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unknown_preference_is_ignored_and_the_call_waits_for_the_decision() {
+        var reply = api.send("POST", "/events/concert/reservations", BODY.formatted("p1", 1), "handling=lenient, wait=abc");
+
+        assertThat(reply.status()).isEqualTo(201);
+    }
+}
