@@ -37,9 +37,11 @@ public final class BookingNode implements AutoCloseable {
     private final IntakeDecider decider;
     private final ClusterHealth health;
     private final Javalin http;
+    private final Duration drainDelay;
 
     private BookingNode(HazelcastInstance member, boolean ownsMember, BoxOffice boxOffice, Intake intake,
-                        IntakeDecider decider, ClusterHealth health, Javalin http) {
+                        IntakeDecider decider, ClusterHealth health, Javalin http, Duration drainDelay) {
+        this.drainDelay = drainDelay;
         this.member = member;
         this.ownsMember = ownsMember;
         this.boxOffice = boxOffice;
@@ -82,11 +84,21 @@ public final class BookingNode implements AutoCloseable {
     public void close() {
         health.drain();
         if (http != null) {
+            pause(drainDelay);
             http.stop();
         }
         decider.close();
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
+        }
+    }
+
+    /** Gives load balancers time to see the 503 of readiness before the HTTP server stops. */
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -133,7 +145,8 @@ public final class BookingNode implements AutoCloseable {
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, boxOffice, intake, decider, health, api);
+                return new BookingNode(member, existing == null, boxOffice, intake, decider, health, api,
+                        Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
                 if (existing == null) {
                     member.shutdown();

@@ -12,11 +12,12 @@ import java.util.Optional;
  * @param members TCP/IP join addresses ({@code host:port}); empty: standalone, or Kubernetes discovery
  * @param kubernetesServiceDns the headless service to resolve for Kubernetes DNS discovery, or null
  * @param kubernetesApi whether to ask the Kubernetes API for the members
+ * @param drainSeconds how long a stopping node answers "not ready" before its HTTP server stops
  */
 public record NodeSettings(int httpPort, String httpHost, int memberPort, String clusterName, List<String> members,
                            Path configFile, int backupCount, int shutdownTimeoutSeconds, boolean demo,
                            String kubernetesServiceDns, boolean kubernetesApi, String kubernetesNamespace,
-                           String kubernetesServiceName, String bindAddress) {
+                           String kubernetesServiceName, String bindAddress, int drainSeconds) {
 
     public static NodeSettings defaults() {
         return fromEnvironment(Map.of(), new String[0]);
@@ -39,13 +40,14 @@ public record NodeSettings(int httpPort, String httpHost, int memberPort, String
                 Boolean.parseBoolean(env.getOrDefault("BOOKING_K8S_API", "false")),
                 blankToNull(env.get("BOOKING_K8S_NAMESPACE")),
                 blankToNull(env.get("BOOKING_K8S_SERVICE_NAME")),
-                blankToNull(env.get("BOOKING_BIND_ADDRESS")));
+                blankToNull(env.get("BOOKING_BIND_ADDRESS")),
+                integer(env, "BOOKING_DRAIN_SECONDS", 0, 0, 300));
     }
 
     public NodeSettings withHttpPort(int port) {
         return new NodeSettings(port, httpHost, memberPort, clusterName, members, configFile, backupCount,
                 shutdownTimeoutSeconds, demo, kubernetesServiceDns, kubernetesApi, kubernetesNamespace,
-                kubernetesServiceName, bindAddress);
+                kubernetesServiceName, bindAddress, drainSeconds);
     }
 
     boolean onKubernetes() {
