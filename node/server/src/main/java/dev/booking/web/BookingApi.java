@@ -28,6 +28,16 @@ public final class BookingApi {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        // A connection that breaks mid-request (typically while a node drains for shutdown) is answered,
+        // if it can still be, as "unavailable, retry with the same id", not with Jetty's 499 page.
+        config.jetty.clientAbortStatus = 503;
+        config.routes.error(503, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.contains("json")) {
+                Respond.problem(ctx, Problem.of(503, "unavailable",
+                        "the node could not finish this request (it may be stopping); retrying with the same reservationId is safe"));
+            }
+        });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         mount(config.routes, boxOffice, intake, health);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
