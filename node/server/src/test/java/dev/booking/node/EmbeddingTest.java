@@ -1,0 +1,102 @@
+package dev.booking.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.Decision;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.engine.BookingConfig;
+import dev.booking.web.BookingApi;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A plain Java application embeds the engine in the member it already has, beside its own maps. */
+class EmbeddingTest {
+    private HazelcastInstance member;
+    private Javalin app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        if (member != null) {
+            member.shutdown();
+        }
+    }
+
+    @Test
+    void an_application_runs_the_engine_on_its_own_member_and_mounts_the_routes_on_its_own_javalin() throws Exception {
+        Config config = applicationConfig();
+        config.addMapConfig(new MapConfig("shop.orders").setBackupCount(1));
+        member = Hazelcast.newHazelcastInstance(BookingConfig.prepare(config));
+        member.getMap("shop.orders").put("o-1", "two tickets and a programme");
+
+        try (BookingNode booking = BookingNode.builder().onMember(member).withHttp(false).start()) {
+            booking.boxOffice().define(new EventDefinition(EventId.of("matinee"), "Matinee", null,
+                    List.of(new CategoryDefinition(CategoryId.of("stalls"), 2)))).join();
+            Decision decision = booking.boxOffice().reserve(new ReservationRequest(EventId.of("matinee"),
+                    ReservationId.of("o-1"), CategoryId.of("stalls"), CustomerId.of("ann"), 2)).join();
+            assertThat(decision).isInstanceOf(Decision.Confirmed.class);
+            assertThat(booking.httpPort()).isEqualTo(-1);
+
+            app = Javalin.create(web -> {
+                web.routes.get("/shop/orders/{id}", ctx -> ctx.result(
+                        String.valueOf(member.getMap("shop.orders").get(ctx.pathParam("id")))));
+                BookingApi.mount(web.routes, booking.boxOffice(), booking.intake(), booking.health());
+            }).start("127.0.0.1", 0);
+
+            assertThat(get("/shop/orders/o-1").body()).isEqualTo("two tickets and a programme");
+            var reservation = get("/events/matinee/reservations/o-1");
+            assertThat(reservation.statusCode()).isEqualTo(200);
+            assertThat(reservation.body()).contains("\"status\":\"CONFIRMED\"");
+        }
+
+        assertThat(member.getLifecycleService().isRunning()).as("the application's member keeps running").isTrue();
+        assertThat(member.getMap("shop.orders").get("o-1")).isEqualTo("two tickets and a programme");
+    }
+
+    @Test
+    void a_member_started_without_the_engines_configuration_is_refused_with_a_clear_message() {
+        member = Hazelcast.newHazelcastInstance(applicationConfig());
+
+        assertThatThrownBy(() -> BookingNode.builder().onMember(member).withHttp(false).start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BookingConfig.prepare");
+    }
+
+    private static Config applicationConfig() {
+        Config config = new Config();
+        config.setClusterName("shop-" + UUID.randomUUID());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.getNetworkConfig().setPort(NodeProcesses.freePort()).setPortAutoIncrement(false)
+                .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        return config;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
