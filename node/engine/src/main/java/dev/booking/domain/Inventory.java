@@ -24,9 +24,13 @@ import java.util.function.Consumer;
  * access (in the engine, the partition thread that owns the entry).
  */
 public final class Inventory {
+    /** A ledger line stores its category in one byte. */
+    static final int MAX_CATEGORIES_EVER = 255;
     private EventDefinition definition;
     private final Map<CategoryId, Stock> stock = new LinkedHashMap<>();
-    private final Map<String, Entry> ledger = new HashMap<>();
+    private final Ledger ledger = new Ledger();
+    /** Every category the event ever had, in order; a ledger line stores its index here. */
+    private final List<CategoryId> categoryTable = new ArrayList<>();
     /** Numbers every change of this event, without gaps; see {@link Change}. */
     private long sequence;
     private int confirmedCount;
@@ -37,6 +41,7 @@ public final class Inventory {
         this.definition = definition;
         for (CategoryDefinition category : definition.categories()) {
             stock.put(category.id(), new Stock(category.id(), category.capacity()));
+            categoryTable.add(category.id());
         }
     }
 
@@ -72,9 +77,9 @@ public final class Inventory {
      * or a refusal; empty when it needs deciding. Changes nothing.
      */
     public Optional<Decision> check(ReservationRequest request) {
-        Entry earlier = ledger.get(request.reservationId().value());
+        Ledger.Line earlier = ledger.find(request.reservationId().value());
         if (earlier != null) {
-            Reservation existing = earlier.toReservation(definition.id(), request.reservationId());
+            Reservation existing = toReservation(request.reservationId(), earlier);
             return Optional.of(request.asksFor(existing) ? Decision.of(existing, true) : new Decision.Conflict(existing));
         }
         if (!stock.containsKey(request.category())) {
@@ -89,11 +94,11 @@ public final class Inventory {
     }
 
     public Cancellation cancel(ReservationId id) {
-        Entry entry = ledger.get(id.value());
-        if (entry == null) {
+        Ledger.Line line = ledger.find(id.value());
+        if (line == null) {
             return new Cancellation.NotFound();
         }
-        Reservation reservation = entry.toReservation(definition.id(), id);
+        Reservation reservation = toReservation(id, line);
         switch (reservation.status()) {
             case REJECTED:
             case PENDING:
@@ -102,8 +107,8 @@ public final class Inventory {
                 return new Cancellation.Cancelled(reservation, true);
             default:
                 Reservation cancelled = withStatus(reservation, Status.CANCELLED);
-                stock.get(entry.category()).release(entry.quantity());
-                ledger.put(id.value(), Entry.of(cancelled));
+                stock.get(reservation.category()).release(reservation.quantity());
+                ledger.put(id.value(), lineOf(cancelled));
                 confirmedCount--;
                 cancelledCount++;
                 sequence++;
@@ -123,6 +128,7 @@ public final class Inventory {
             Stock kept = previous.get(category.id());
             int confirmed = kept == null ? 0 : kept.confirmed;
             stock.put(category.id(), new Stock(category.id(), category.capacity(), confirmed));
+            categoryIndex(category.id());
         }
         definition = revised;
         sequence++;
@@ -130,6 +136,10 @@ public final class Inventory {
     }
 
     private Optional<String> refusalToRevise(EventDefinition revised) {
+        long newCategories = revised.categories().stream().filter(c -> !categoryTable.contains(c.id())).count();
+        if (categoryTable.size() + newCategories > MAX_CATEGORIES_EVER) {
+            return Optional.of("an event can have at most " + MAX_CATEGORIES_EVER + " different categories over its life");
+        }
         Map<CategoryId, Integer> capacities = new HashMap<>();
         revised.categories().forEach(c -> capacities.put(c.id(), c.capacity()));
         for (Stock current : stock.values()) {
@@ -144,7 +154,7 @@ public final class Inventory {
     }
 
     public Optional<Reservation> reservation(ReservationId id) {
-        return Optional.ofNullable(ledger.get(id.value())).map(entry -> entry.toReservation(definition.id(), id));
+        return Optional.ofNullable(ledger.find(id.value())).map(line -> toReservation(id, line));
     }
 
     public EventAvailability availability() {
@@ -178,7 +188,7 @@ public final class Inventory {
     }
 
     public void forEachReservation(Consumer<Reservation> action) {
-        ledger.forEach((id, entry) -> action.accept(entry.toReservation(definition.id(), new ReservationId(id))));
+        ledger.forEach((id, line) -> action.accept(toReservation(new ReservationId(id), line)));
     }
 
     private void record(Reservation reservation) {
@@ -196,7 +206,25 @@ public final class Inventory {
             }
             category.take(reservation.quantity());
         }
-        ledger.put(reservation.id().value(), Entry.of(reservation));
+        ledger.put(reservation.id().value(), lineOf(reservation));
+    }
+
+    private Ledger.Line lineOf(Reservation r) {
+        return new Ledger.Line(categoryIndex(r.category()), r.customerId().value(), r.quantity(), r.status(), r.reason());
+    }
+
+    private Reservation toReservation(ReservationId id, Ledger.Line line) {
+        return new Reservation(definition.id(), id, categoryTable.get(line.category()), new CustomerId(line.customer()),
+                line.quantity(), line.status(), line.reason());
+    }
+
+    private int categoryIndex(CategoryId category) {
+        int index = categoryTable.indexOf(category);
+        if (index < 0) {
+            categoryTable.add(category);
+            index = categoryTable.size() - 1;
+        }
+        return index;
     }
 
     private static Reservation withStatus(Reservation r, Status status) {
@@ -239,18 +267,6 @@ public final class Inventory {
 
         void release(int quantity) {
             confirmed -= quantity;
-        }
-    }
-
-    /** A ledger line, kept compact: the event and reservation ids are known from where it is stored. */
-    private record Entry(CategoryId category, CustomerId customer, int quantity, Status status,
-                         RejectionReason reason) {
-        static Entry of(Reservation r) {
-            return new Entry(r.category(), r.customerId(), r.quantity(), r.status(), r.reason());
-        }
-
-        Reservation toReservation(EventId eventId, ReservationId id) {
-            return new Reservation(eventId, id, category, customer, quantity, status, reason);
         }
     }
 }

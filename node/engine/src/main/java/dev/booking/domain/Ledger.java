@@ -1,0 +1,138 @@
+package dev.booking.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+
+/**
+ * Every reservation of one event, by reservation id, in as little memory as a hash table allows.
+ *
+ * <p>An on-sale keeps one line per reservation for as long as the event exists, so a line is one
+ * {@code byte[]}: the reservation id, the customer id (both ASCII by the identifier rule) and the
+ * category, quantity and status packed into four bytes; about 50 bytes for typical ids, where a
+ * {@code HashMap} of objects takes four times that. Open addressing with linear probing; lookups and
+ * inserts cost O(1) (amortized: the table doubles when 60 % full). Lines are replaced, never removed.
+ */
+final class Ledger {
+    /** A ledger line, unpacked. {@code category} indexes the inventory's table of category ids. */
+    record Line(int category, String customer, int quantity, Status status, RejectionReason reason) {
+    }
+
+    private static final Status[] STATUSES = Status.values();
+    private static final RejectionReason[] REASONS = RejectionReason.values();
+    private byte[][] slots = new byte[16][];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    Line find(String id) {
+        byte[] line = slots[indexOf(id)];
+        return line == null ? null : unpack(line);
+    }
+
+    void put(String id, Line line) {
+        int index = indexOf(id);
+        if (slots[index] == null) {
+            size++;
+        }
+        slots[index] = pack(id, line);
+        if (size * 10 > slots.length * 6) {
+            grow();
+        }
+    }
+
+    void forEach(BiConsumer<String, Line> action) {
+        for (byte[] line : slots) {
+            if (line != null) {
+                action.accept(new String(line, 1, line[0], StandardCharsets.US_ASCII), unpack(line));
+            }
+        }
+    }
+
+    /** The slot holding this id, or the empty slot where it belongs. */
+    private int indexOf(String id) {
+        int mask = slots.length - 1;
+        int index = spread(id.hashCode()) & mask;
+        while (slots[index] != null && !holds(slots[index], id)) {
+            index = (index + 1) & mask;
+        }
+        return index;
+    }
+
+    private void grow() {
+        byte[][] old = slots;
+        slots = new byte[old.length * 2][];
+        int mask = slots.length - 1;
+        for (byte[] line : old) {
+            if (line != null) {
+                int index = spread(hashOfId(line)) & mask;
+                while (slots[index] != null) {
+                    index = (index + 1) & mask;
+                }
+                slots[index] = line;
+            }
+        }
+    }
+
+    private static boolean holds(byte[] line, String id) {
+        if (line[0] != id.length()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (line[1 + i] != id.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same value as {@code String.hashCode()} of the id, for ASCII ids. */
+    private static int hashOfId(byte[] line) {
+        int hash = 0;
+        for (int i = 0; i < line[0]; i++) {
+            hash = 31 * hash + line[1 + i];
+        }
+        return hash;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    // Layout: [id length][id][customer length][customer][category][quantity: 2 bytes][status << 4 | reason]
+    private static byte[] pack(String id, Line line) {
+        int idLength = id.length();
+        int customerLength = line.customer().length();
+        byte[] packed = new byte[1 + idLength + 1 + customerLength + 4];
+        packed[0] = (byte) idLength;
+        ascii(id, packed, 1);
+        int at = 1 + idLength;
+        packed[at++] = (byte) customerLength;
+        ascii(line.customer(), packed, at);
+        at += customerLength;
+        packed[at++] = (byte) line.category();
+        packed[at++] = (byte) (line.quantity() >>> 8);
+        packed[at++] = (byte) line.quantity();
+        packed[at] = (byte) (line.status().ordinal() << 4 | (line.reason() == null ? 15 : line.reason().ordinal()));
+        return packed;
+    }
+
+    private static void ascii(String text, byte[] into, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
+    }
+
+    private static Line unpack(byte[] line) {
+        int at = 1 + line[0];
+        int customerLength = line[at++];
+        String customer = new String(line, at, customerLength, StandardCharsets.US_ASCII);
+        at += customerLength;
+        int category = line[at++] & 0xFF;
+        int quantity = (line[at++] & 0xFF) << 8 | (line[at++] & 0xFF);
+        int statusAndReason = line[at] & 0xFF;
+        int reason = statusAndReason & 15;
+        return new Line(category, customer, quantity, STATUSES[statusAndReason >>> 4], reason == 15 ? null : REASONS[reason]);
+    }
+}
