@@ -31,7 +31,7 @@ public final class Inventory {
     private final Ledger ledger = new Ledger();
     /** Every category the event ever had, in order; a ledger line stores its index here. */
     private final List<CategoryId> categoryTable = new ArrayList<>();
-    /** Numbers every change of this event, without gaps; see {@link Change}. */
+    /** Grows by one with every decision, cancellation and revision; see {@link Change}. */
     private long sequence;
     private int confirmedCount;
     private int rejectedCount;

@@ -27,8 +27,11 @@ public final class CancelReservation implements EntryProcessor<String, Inventory
             return new Recorded<>(new Cancellation.NotFound(), null);
         }
         Cancellation cancellation = inventory.cancel(reservationId);
-        if (cancellation instanceof Cancellation.Cancelled c && !c.replay()) {
-            entry.setValue(inventory);
+        if (cancellation instanceof Cancellation.Cancelled c) {
+            if (!c.replay()) {
+                entry.setValue(inventory);
+            }
+            // A repeated cancellation republishes too, in case the first one's change was lost in a crash.
             return new Recorded<>(cancellation, inventory.change(List.of(c.reservation())));
         }
         return new Recorded<>(cancellation, null);

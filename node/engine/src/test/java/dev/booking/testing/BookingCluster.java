@@ -8,6 +8,7 @@ import dev.booking.engine.BookingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Several booking members in one JVM on Hazelcast's mock network. Wraps Hazelcast's test support
@@ -17,9 +18,19 @@ public final class BookingCluster implements AutoCloseable {
     private final TestHazelcastInstanceFactory factory = new TestHazelcastInstanceFactory();
     private final List<HazelcastInstance> members = new ArrayList<>();
     private final String clusterName = "test-" + UUID.randomUUID();
+    private final UnaryOperator<Config> customize;
+
+    private BookingCluster(UnaryOperator<Config> customize) {
+        this.customize = customize;
+    }
 
     public static BookingCluster of(int size) {
-        BookingCluster cluster = new BookingCluster();
+        return of(size, UnaryOperator.identity());
+    }
+
+    /** @param customize adds what a module's tests need to each member's configuration (e.g. serializers) */
+    public static BookingCluster of(int size, UnaryOperator<Config> customize) {
+        BookingCluster cluster = new BookingCluster(customize);
         for (int i = 0; i < size; i++) {
             cluster.addMember();
         }
@@ -37,7 +48,7 @@ public final class BookingCluster implements AutoCloseable {
         Config config = BookingConfig.base();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.partition.count", "71");
-        return config;
+        return customize.apply(config);
     }
 
     public HazelcastInstance member(int index) {

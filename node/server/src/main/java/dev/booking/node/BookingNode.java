@@ -1,5 +1,6 @@
 package dev.booking.node;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
@@ -9,6 +10,10 @@ import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
 import dev.booking.engine.IntakeDecider;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.Reconciliation;
+import dev.booking.pipelines.ViewJobs;
+import dev.booking.pipelines.ViewSerialization;
 import dev.booking.web.BookingApi;
 import dev.booking.web.ClusterHealth;
 import io.javalin.Javalin;
@@ -36,19 +41,33 @@ public final class BookingNode implements AutoCloseable {
     private final Intake intake;
     private final IntakeDecider decider;
     private final ClusterHealth health;
+    private final BookingApi.Backend backend;
     private final Javalin http;
     private final Duration drainDelay;
 
-    private BookingNode(HazelcastInstance member, boolean ownsMember, BoxOffice boxOffice, Intake intake,
-                        IntakeDecider decider, ClusterHealth health, Javalin http, Duration drainDelay) {
-        this.drainDelay = drainDelay;
+    private BookingNode(HazelcastInstance member, boolean ownsMember, BookingApi.Backend backend,
+                        IntakeDecider decider, Javalin http, Duration drainDelay) {
         this.member = member;
         this.ownsMember = ownsMember;
-        this.boxOffice = boxOffice;
-        this.intake = intake;
+        this.backend = backend;
+        this.boxOffice = backend.boxOffice();
+        this.intake = backend.intake();
+        this.health = backend.health();
         this.decider = decider;
-        this.health = health;
         this.http = http;
+        this.drainDelay = drainDelay;
+    }
+
+    /**
+     * Prepares an application's member configuration for the engine: serializers of the command and the
+     * query side, the engine's map settings, Jet. Call it before {@code Hazelcast.newHazelcastInstance}.
+     */
+    public static Config prepare(Config config) {
+        BookingConfig.prepare(config);
+        if (!ViewSerialization.isRegistered(config.getSerializationConfig())) {
+            ViewSerialization.register(config.getSerializationConfig());
+        }
+        return config;
     }
 
     public static Builder builder() {
@@ -69,6 +88,11 @@ public final class BookingNode implements AutoCloseable {
 
     public Intake intake() {
         return intake;
+    }
+
+    /** Everything the REST API serves, to mount its routes on an application's own Javalin app. */
+    public BookingApi.Backend api() {
+        return backend;
     }
 
     /** The port the REST API listens on; -1 without HTTP. */
@@ -114,7 +138,7 @@ public final class BookingNode implements AutoCloseable {
 
         /**
          * Runs the engine on a member the application already has. Its configuration must have been
-         * passed through {@link BookingConfig#prepare} before the member started (serializers cannot be
+         * passed through {@link BookingNode#prepare} before the member started (serializers cannot be
          * added later); the engine's map settings are added to the running member if missing.
          */
         public Builder onMember(HazelcastInstance member) {
@@ -132,20 +156,20 @@ public final class BookingNode implements AutoCloseable {
                     : Hazelcast.newHazelcastInstance(MemberConfig.of(settings));
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
-                Intake intake = new Intake(member);
+                ViewJobs.start(member);
                 IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
-                ClusterHealth health = new ClusterHealth(member);
+                BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
+                        new QueryViews(member), new Reconciliation(member, boxOffice), new ClusterHealth(member));
                 if (settings.demo()) {
                     DemoEvents.load(boxOffice);
                 }
-                Javalin api = http ? BookingApi.create(boxOffice, intake, health)
-                        .start(settings.httpHost(), settings.httpPort()) : null;
+                Javalin api = http ? BookingApi.create(backend).start(settings.httpHost(), settings.httpPort()) : null;
                 if (api != null) {
                     LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, boxOffice, intake, decider, health, api,
+                return new BookingNode(member, existing == null, backend, decider, api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
                 if (existing == null) {
@@ -157,9 +181,10 @@ public final class BookingNode implements AutoCloseable {
 
         private static HazelcastInstance adopt(HazelcastInstance member) {
             var config = member.getConfig();
-            if (!BookingSerialization.isRegistered(config.getSerializationConfig())) {
+            if (!BookingSerialization.isRegistered(config.getSerializationConfig())
+                    || !ViewSerialization.isRegistered(config.getSerializationConfig())) {
                 throw new IllegalStateException("this member was started without the booking engine's serializers: "
-                        + "pass its Config through BookingConfig.prepare(config) before Hazelcast.newHazelcastInstance");
+                        + "pass its Config through BookingNode.prepare(config) before Hazelcast.newHazelcastInstance");
             }
             if (config.getMapConfigOrNull(BoxOffice.INVENTORY_MAP) == null) {
                 config.addMapConfig(new MapConfig(BoxOffice.INVENTORY_MAP)

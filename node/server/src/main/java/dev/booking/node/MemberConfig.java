@@ -11,7 +11,8 @@ final class MemberConfig {
     }
 
     static Config of(NodeSettings settings) {
-        Config config = settings.configFile() != null ? BookingConfig.fromFile(settings.configFile()) : BookingConfig.base();
+        Config config = BookingNode.prepare(settings.configFile() != null
+                ? BookingConfig.fromFile(settings.configFile()) : BookingConfig.base());
         if (settings.clusterName() != null) {
             config.setClusterName(settings.clusterName());
         }

@@ -3,6 +3,8 @@ package dev.booking.web;
 import dev.booking.domain.InvalidInput;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.Reconciliation;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -20,11 +22,16 @@ public final class BookingApi {
     private BookingApi() {
     }
 
-    public static Javalin create(BoxOffice boxOffice, Intake intake, ClusterHealth health) {
-        return Javalin.create(config -> configure(config, boxOffice, intake, health));
+    /** What the API serves: the command side, the asynchronous intake, the query side, and health. */
+    public record Backend(BoxOffice boxOffice, Intake intake, QueryViews views, Reconciliation reconciliation,
+                          ClusterHealth health) {
     }
 
-    public static void configure(JavalinConfig config, BoxOffice boxOffice, Intake intake, ClusterHealth health) {
+    public static Javalin create(Backend backend) {
+        return Javalin.create(config -> configure(config, backend));
+    }
+
+    public static void configure(JavalinConfig config, Backend backend) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
@@ -39,23 +46,31 @@ public final class BookingApi {
             }
         });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-        mount(config.routes, boxOffice, intake, health);
+        mount(config.routes, backend);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Respond.problem(ctx, Problem.of(e.getStatus(), httpError(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
         config.routes.exception(Exception.class, (e, ctx) -> Respond.problem(ctx, Respond.problemFor(e)));
     }
 
     /** Adds the booking routes (and the handling of their own errors) to an application's routes. */
-    public static void mount(RoutesConfig routes, BoxOffice boxOffice, Intake intake, ClusterHealth health) {
-        EventHandlers events = new EventHandlers(boxOffice);
-        ReservationHandlers reservations = new ReservationHandlers(boxOffice, intake);
-        HealthHandlers probes = new HealthHandlers(health);
-        routes.get("/events", events::list);
+    public static void mount(RoutesConfig routes, Backend backend) {
+        EventHandlers events = new EventHandlers(backend.boxOffice());
+        ReservationHandlers reservations = new ReservationHandlers(backend.boxOffice(), backend.intake());
+        QueryHandlers queries = new QueryHandlers(backend.views());
+        AdminHandlers admin = new AdminHandlers(backend.views(), backend.reconciliation(), backend.intake());
+        HealthHandlers probes = new HealthHandlers(backend.health());
         routes.put("/events/{eventId}", events::define);
-        routes.get("/events/{eventId}", events::show);
         routes.post("/events/{eventId}/reservations", reservations::reserve);
         routes.get("/events/{eventId}/reservations/{reservationId}", reservations::show);
         routes.delete("/events/{eventId}/reservations/{reservationId}", reservations::cancel);
+        routes.get("/events", queries::events);
+        routes.get("/events/{eventId}", queries::event);
+        routes.get("/events/{eventId}/stats", queries::stats);
+        routes.get("/customers/{customerId}/reservations", queries::customer);
+        routes.get("/admin/reconciliation", admin::reconcile);
+        routes.post("/admin/views/repair", admin::repair);
+        routes.post("/admin/views/rebuild", admin::rebuild);
+        routes.get("/metrics", admin::metrics);
         routes.get("/health", probes::summary);
         routes.get("/health/live", probes::live);
         routes.get("/health/ready", probes::ready);

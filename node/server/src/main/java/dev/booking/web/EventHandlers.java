@@ -6,7 +6,7 @@ import dev.booking.domain.Revision;
 import dev.booking.engine.BoxOffice;
 import io.javalin.http.Context;
 
-/** Defining events and reading their availability. */
+/** Defining events (the command side; reading them is the query side's, see {@link QueryHandlers}). */
 final class EventHandlers {
     private final BoxOffice boxOffice;
 
@@ -26,17 +26,6 @@ final class EventHandlers {
                 Respond.problem(c, Problem.of(409, "capacity_below_confirmed", refused.detail(), "categories"));
             }
         });
-    }
-
-    void show(Context ctx) {
-        EventId id = eventId(ctx);
-        Respond.later(ctx, boxOffice.availability(id), (c, event) -> event.ifPresentOrElse(
-                e -> Respond.json(c, 200, EventView.of(e)),
-                () -> Respond.problem(c, eventNotFound(id))));
-    }
-
-    void list(Context ctx) {
-        Respond.json(ctx, 200, boxOffice.events().stream().map(EventView::of).toList());
     }
 
     static EventId eventId(Context ctx) {

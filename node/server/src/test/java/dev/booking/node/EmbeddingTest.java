@@ -12,7 +12,6 @@ import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
-import dev.booking.engine.BookingConfig;
 import dev.booking.web.BookingApi;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +46,7 @@ class EmbeddingTest {
     void an_application_runs_the_engine_on_its_own_member_and_mounts_the_routes_on_its_own_javalin() throws Exception {
         Config config = applicationConfig();
         config.addMapConfig(new MapConfig("shop.orders").setBackupCount(1));
-        member = Hazelcast.newHazelcastInstance(BookingConfig.prepare(config));
+        member = Hazelcast.newHazelcastInstance(BookingNode.prepare(config));
         member.getMap("shop.orders").put("o-1", "two tickets and a programme");
 
         try (BookingNode booking = BookingNode.builder().onMember(member).withHttp(false).start()) {
@@ -61,7 +60,7 @@ class EmbeddingTest {
             app = Javalin.create(web -> {
                 web.routes.get("/shop/orders/{id}", ctx -> ctx.result(
                         String.valueOf(member.getMap("shop.orders").get(ctx.pathParam("id")))));
-                BookingApi.mount(web.routes, booking.boxOffice(), booking.intake(), booking.health());
+                BookingApi.mount(web.routes, booking.api());
             }).start("127.0.0.1", 0);
 
             assertThat(get("/shop/orders/o-1").body()).isEqualTo("two tickets and a programme");
@@ -80,7 +79,7 @@ class EmbeddingTest {
 
         assertThatThrownBy(() -> BookingNode.builder().onMember(member).withHttp(false).start())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("BookingConfig.prepare");
+                .hasMessageContaining("BookingNode.prepare");
     }
 
     private static Config applicationConfig() {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
+import dev.booking.node.BookingNode;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.Reconciliation;
+import dev.booking.pipelines.ViewJobs;
 import dev.booking.testing.BookingCluster;
 import io.javalin.Javalin;
 
@@ -16,11 +20,18 @@ import java.time.Duration;
 /** A started REST API on a one-member test cluster, and a plain HTTP client to talk to it. */
 final class ApiFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    final BookingCluster cluster = BookingCluster.of(1);
+    final BookingCluster cluster = BookingCluster.of(1, BookingNode::prepare);
     final BoxOffice boxOffice = new BoxOffice(cluster.member(0));
     final Intake intake = new Intake(cluster.member(0));
     final ClusterHealth health = new ClusterHealth(cluster.member(0));
-    final Javalin app = BookingApi.create(boxOffice, intake, health).start("127.0.0.1", 0);
+    final QueryViews views = new QueryViews(cluster.member(0));
+    final Javalin app;
+
+    ApiFixture() {
+        ViewJobs.start(cluster.member(0));
+        app = BookingApi.create(new BookingApi.Backend(boxOffice, intake, views,
+                new Reconciliation(cluster.member(0), boxOffice), health)).start("127.0.0.1", 0);
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Reply send(String method, String path, String body) {
@@ -49,6 +60,14 @@ final class ApiFixture implements AutoCloseable {
 
     Reply get(String path) {
         return send("GET", path, null);
+    }
+
+    /** The query side is eventually consistent: GET until the answer satisfies the condition. */
+    Reply eventually(String path, java.util.function.Predicate<Reply> condition) {
+        Reply[] last = new Reply[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> condition.test(last[0] = get(path)));
+        return last[0];
     }
 
     Reply put(String path, String body) {

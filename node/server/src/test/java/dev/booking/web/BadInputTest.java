@@ -22,7 +22,7 @@ class BadInputTest {
     @AfterEach
     void stop() {
         assertThat(api.confirmed("floor")).as("bad input changed nothing").isZero();
-        assertThat(api.get("/events").json()).hasSize(1);
+        assertThat(api.boxOffice.eventIds()).hasSize(1);
         api.close();
     }
 
@@ -100,7 +100,7 @@ class BadInputTest {
         assertThat(noName.text("field")).isEqualTo("name");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.text("field")).isEqualTo("startsAt");
-        assertThat(api.get("/events/e2").status()).isEqualTo(404);
+        assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("e2")).join()).isEmpty();
     }
 
     @Test

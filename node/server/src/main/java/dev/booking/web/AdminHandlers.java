@@ -1,0 +1,58 @@
+package dev.booking.web;
+
+import dev.booking.engine.Intake;
+import dev.booking.pipelines.Lag;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.Reconciliation;
+import io.javalin.http.Context;
+
+import java.util.Map;
+
+/** Operating the query side: reconciliation, repair and rebuild of the views, and metrics. */
+final class AdminHandlers {
+    private final QueryViews views;
+    private final Reconciliation reconciliation;
+    private final Intake intake;
+
+    AdminHandlers(QueryViews views, Reconciliation reconciliation, Intake intake) {
+        this.views = views;
+        this.reconciliation = reconciliation;
+        this.intake = intake;
+    }
+
+    /** Compares every view with the command side's truth; 200 either way, {@code clean} says which. */
+    void reconcile(Context ctx) {
+        var report = reconciliation.check();
+        Respond.json(ctx, 200, Map.of("clean", report.isClean(), "report", report));
+    }
+
+    /** Republishes the truth of the events whose views drifted. */
+    void repair(Context ctx) {
+        Respond.json(ctx, 200, Map.of("republishedEvents", reconciliation.repair()));
+    }
+
+    /** Clears the views and republishes every event's truth (per-minute history is lost). */
+    void rebuild(Context ctx) {
+        Respond.json(ctx, 200, Map.of("republishedEvents", reconciliation.rebuild()));
+    }
+
+    /** Prometheus text format. */
+    void metrics(Context ctx) {
+        Lag lag = views.lag();
+        StringBuilder text = new StringBuilder();
+        gauge(text, "booking_view_lag_p50_seconds", "Decision-to-view lag, median, over the recent window", lag.p50Millis() / 1000.0);
+        gauge(text, "booking_view_lag_p99_seconds", "Decision-to-view lag, 99th percentile", lag.p99Millis() / 1000.0);
+        gauge(text, "booking_view_lag_max_seconds", "Decision-to-view lag, maximum", lag.maxMillis() / 1000.0);
+        gauge(text, "booking_view_lag_samples", "Changes measured", lag.count());
+        gauge(text, "booking_intake_pending", "Accepted requests not decided yet", intake.size());
+        gauge(text, "booking_view_lost_event_marks", "Journal entries seen after lost events",
+                views.lostEvents().map(l -> l.occurrences()).orElse(0L));
+        ctx.contentType("text/plain; version=0.0.4").result(text.toString());
+    }
+
+    private static void gauge(StringBuilder text, String name, String help, double value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(value).append('\n');
+    }
+}

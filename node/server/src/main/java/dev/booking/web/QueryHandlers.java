@@ -1,0 +1,91 @@
+package dev.booking.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventId;
+import dev.booking.pipelines.AvailabilityView;
+import dev.booking.pipelines.CustomerReservation;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.SalesFigures;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The query side: reads only the views the pipelines maintain, never the capacity entries. Every answer
+ * says how fresh it is: {@code asOf} is the time of the newest change the view includes.
+ */
+final class QueryHandlers {
+    private final QueryViews views;
+
+    QueryHandlers(QueryViews views) {
+        this.views = views;
+    }
+
+    void events(Context ctx) {
+        Respond.json(ctx, 200, views.events().stream().map(QueryHandlers::eventView).toList());
+    }
+
+    void event(Context ctx) {
+        EventId id = EventHandlers.eventId(ctx);
+        views.event(id).ifPresentOrElse(view -> Respond.json(ctx, 200, eventView(view)),
+                () -> Respond.problem(ctx, EventHandlers.eventNotFound(id)));
+    }
+
+    void customer(Context ctx) {
+        CustomerId id = Edge.id("customerId", ctx.pathParam("customerId"), CustomerId::new);
+        List<CustomerReservation> reservations = views.customer(id).map(c -> c.reservations()).orElse(List.of());
+        long asOf = reservations.stream().mapToLong(CustomerReservation::atMillis).max().orElse(0);
+        Respond.json(ctx, 200, new CustomerView(id.value(), reservations.stream().map(CustomerLine::of).toList(),
+                instant(asOf)));
+    }
+
+    void stats(Context ctx) {
+        EventId id = EventHandlers.eventId(ctx);
+        views.figures(id).ifPresentOrElse(figures -> Respond.json(ctx, 200, StatsView.of(figures)),
+                () -> Respond.problem(ctx, EventHandlers.eventNotFound(id)));
+    }
+
+    private static EventView eventView(AvailabilityView view) {
+        return EventView.of(view.availability()).freshness(instant(view.asOfMillis()), view.sequence());
+    }
+
+    static Instant instant(long millis) {
+        return millis <= 0 ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CustomerView(String customerId, List<CustomerLine> reservations, Instant asOf) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CustomerLine(String eventId, String reservationId, String category, int quantity, String status,
+                        String reason, Instant at) {
+        static CustomerLine of(CustomerReservation r) {
+            return new CustomerLine(r.eventId().value(), r.reservationId().value(), r.category().value(), r.quantity(),
+                    r.status().name(), r.reason() == null ? null : r.reason().name(), instant(r.atMillis()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StatsView(String eventId, long sequence, Instant asOf, int confirmedReservations, int rejectedReservations,
+                     int cancelledReservations, int confirmedSeats, List<CategoryStats> categories,
+                     List<MinuteStats> seatsPerMinute) {
+        static StatsView of(SalesFigures f) {
+            return new StatsView(f.eventId().value(), f.sequence(), instant(f.asOfMillis()), f.tally().confirmed(),
+                    f.tally().rejected(), f.tally().cancelled(), f.confirmedSeats(),
+                    f.categories().stream().map(c -> new CategoryStats(c.id().value(), c.capacity(), c.confirmed(),
+                            c.available(), f.soldOutAt(c.id()).orElse(null))).toList(),
+                    f.seatsPerMinute().stream().map(m -> new MinuteStats(instant(m.minuteStartMillis()), m.seats()))
+                            .toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CategoryStats(String id, int capacity, int confirmed, int available, Instant soldOutAt) {
+    }
+
+    record MinuteStats(Instant minute, int seats) {
+    }
+}

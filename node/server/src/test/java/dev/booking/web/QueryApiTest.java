@@ -1,0 +1,84 @@
+package dev.booking.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side over HTTP: views built by the pipelines, with their freshness, and their upkeep. */
+class QueryApiTest {
+    private ApiFixture api;
+
+    @BeforeEach
+    void start() {
+        api = new ApiFixture();
+        api.defineConcert(5);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void a_customers_reservations_are_listed_with_their_current_status() {
+        api.reserve("r1", "floor", 2);
+        api.reserve("r2", "balcony", 1);
+        api.delete("/events/concert/reservations/r1");
+
+        var list = api.eventually("/customers/alice/reservations", reply -> reply.json().get("reservations").size() == 2
+                && reply.json().get("reservations").get(0).get("status").asText().equals("CANCELLED"));
+
+        assertThat(list.json().get("reservations").get(1).get("reservationId").asText()).isEqualTo("r2");
+        assertThat(list.json().get("reservations").get(1).get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(list.text("asOf")).isNotBlank();
+        assertThat(api.get("/customers/nobody/reservations").json().get("reservations")).isEmpty();
+        assertThat(api.get("/customers/bad%20id/reservations").status()).isEqualTo(400);
+    }
+
+    @Test
+    void sales_figures_count_confirmations_and_rejections_and_say_when_a_category_sold_out() {
+        api.reserve("r1", "floor", 4);
+        api.reserve("r2", "floor", 2);
+        api.reserve("r3", "floor", 1);
+
+        var stats = api.eventually("/events/concert/stats", reply -> reply.status() == 200
+                && reply.json().get("sequence").asLong() == 4);
+
+        assertThat(stats.json().get("confirmedReservations").asInt()).isEqualTo(2);
+        assertThat(stats.json().get("rejectedReservations").asInt()).isEqualTo(1);
+        assertThat(stats.json().get("confirmedSeats").asInt()).isEqualTo(5);
+        assertThat(stats.json().get("categories").get(0).get("soldOutAt").asText()).isNotBlank();
+        assertThat(stats.json().get("seatsPerMinute")).isNotNull();
+        assertThat(api.get("/events/nothing/stats").status()).isEqualTo(404);
+    }
+
+    @Test
+    void reconciliation_finds_the_views_clean_after_they_caught_up_and_a_rebuild_restores_them() {
+        api.reserve("r1", "floor", 2);
+        api.eventually("/events/concert", reply -> reply.status() == 200
+                && reply.json().get("categories").get(0).get("confirmed").asInt() == 2);
+        api.eventually("/customers/alice/reservations", reply -> reply.json().get("reservations").size() == 1);
+
+        var report = api.get("/admin/reconciliation");
+        var rebuilt = api.post("/admin/views/rebuild", null);
+
+        assertThat(report.json().get("clean").asBoolean()).as(report.body()).isTrue();
+        assertThat(rebuilt.json().get("republishedEvents").asInt()).isEqualTo(1);
+        api.eventually("/events/concert", reply -> reply.status() == 200
+                && reply.json().get("categories").get(0).get("confirmed").asInt() == 2);
+    }
+
+    @Test
+    void metrics_expose_the_decision_to_view_lag() {
+        api.reserve("r1", "floor", 1);
+        api.eventually("/events/concert", reply -> reply.status() == 200
+                && reply.json().get("categories").get(0).get("confirmed").asInt() == 1);
+
+        var metrics = api.eventually("/metrics", reply -> !reply.body().contains("booking_view_lag_samples 0.0"));
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending");
+    }
+}

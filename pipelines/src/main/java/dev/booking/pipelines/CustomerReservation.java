@@ -1,0 +1,61 @@
+package dev.booking.pipelines;
+
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.EventId;
+import dev.booking.domain.RejectionReason;
+import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.Status;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One reservation in a customer's list, at the most advanced status seen; {@code atMillis} is when the
+ * change that brought it there was (first) published.
+ */
+public record CustomerReservation(EventId eventId, ReservationId reservationId, CategoryId category, int quantity,
+                                  Status status, RejectionReason reason, long atMillis) {
+
+    /** The order of a customer's list: by event, then by reservation id. */
+    public static final Comparator<CustomerReservation> ORDER = Comparator
+            .comparing((CustomerReservation r) -> r.eventId().value())
+            .thenComparing(r -> r.reservationId().value());
+
+    public static CustomerReservation of(Reservation reservation, long atMillis) {
+        return new CustomerReservation(reservation.eventId(), reservation.id(), reservation.category(),
+                reservation.quantity(), reservation.status(), reservation.reason(), atMillis);
+    }
+
+    /** Whether this line says what the ledger says about the reservation (the time aside). */
+    public boolean matches(Reservation reservation) {
+        return eventId.equals(reservation.eventId()) && reservationId.equals(reservation.id())
+                && category.equals(reservation.category()) && quantity == reservation.quantity()
+                && status == reservation.status() && Objects.equals(reason, reservation.reason());
+    }
+
+    /**
+     * Of two lines of the same reservation, the more advanced one. A status only moves forward, so the
+     * higher rank is the newer; at the same status the earlier publication is kept. Two different
+     * statuses of the same rank cannot happen (a reservation is decided once); they are still ordered, so
+     * that the merge stays commutative whatever it is given.
+     */
+    static CustomerReservation moreAdvanced(CustomerReservation a, CustomerReservation b) {
+        int byRank = Integer.compare(rank(a.status), rank(b.status));
+        if (byRank != 0) {
+            return byRank > 0 ? a : b;
+        }
+        if (a.status != b.status) {
+            return a.status.ordinal() < b.status.ordinal() ? a : b;
+        }
+        return a.atMillis <= b.atMillis ? a : b;
+    }
+
+    static int rank(Status status) {
+        return switch (status) {
+            case CANCELLED -> 2;
+            case CONFIRMED, REJECTED -> 1;
+            default -> 0;
+        };
+    }
+}

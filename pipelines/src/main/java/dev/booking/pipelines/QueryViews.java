@@ -1,0 +1,59 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventId;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the REST layer reads: only the query-side maps, never the inventory. Each value says how fresh it
+ * is ({@code asOfMillis}: when the newest change it includes was published). Works on a member and on a
+ * client (both need {@link ViewSerialization}).
+ */
+public final class QueryViews {
+    private final IMap<String, AvailabilityView> events;
+    private final IMap<String, CustomerReservations> customers;
+    private final IMap<String, SalesFigures> figures;
+    private final IMap<String, LostEvents> health;
+    private final IMap<String, LagSnapshot> lag;
+
+    public QueryViews(HazelcastInstance hazelcast) {
+        this.events = hazelcast.getMap(ViewMaps.EVENTS);
+        this.customers = hazelcast.getMap(ViewMaps.CUSTOMERS);
+        this.figures = hazelcast.getMap(ViewMaps.FIGURES);
+        this.health = hazelcast.getMap(ViewMaps.HEALTH);
+        this.lag = hazelcast.getMap(ViewMaps.LAG);
+    }
+
+    public Optional<AvailabilityView> event(EventId id) {
+        return Optional.ofNullable(events.get(id.value()));
+    }
+
+    /** Every event in the view, by id. Visits every partition: for listings, not for the hot path. */
+    public List<AvailabilityView> events() {
+        return events.values().stream().sorted(Comparator.comparing(view -> view.eventId().value())).toList();
+    }
+
+    public Optional<CustomerReservations> customer(CustomerId id) {
+        return Optional.ofNullable(customers.get(id.value()));
+    }
+
+    /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
+    public Optional<SalesFigures> figures(EventId id) {
+        return Optional.ofNullable(figures.get(id.value())).filter(f -> f.sequence() > 0);
+    }
+
+    /** The lag from decision to view over the members that published a histogram lately. */
+    public Lag lag() {
+        return Lag.of(lag.values());
+    }
+
+    /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */
+    public Optional<LostEvents> lostEvents() {
+        return Optional.ofNullable(health.get(ViewMaps.LOST_EVENTS));
+    }
+}

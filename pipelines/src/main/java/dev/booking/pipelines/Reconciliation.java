@@ -1,0 +1,126 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.booking.domain.Change;
+import dev.booking.domain.EventId;
+import dev.booking.engine.BoxOffice;
+import dev.booking.pipelines.DriftReport.CustomerDrift;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Compares the views with the command side's truth, and repairs them from it.
+ *
+ * <p>An administrative tool: {@link #check} reads every view entry and the whole ledger of every event
+ * ({@code BoxOffice.wholeEvent}) into this JVM, so its cost grows with the number of reservations.
+ * It reads the views first and the ledger second, so a change in flight shows as {@code behind} or
+ * {@code missing}, never as {@code ahead} or {@code unexpected}.
+ *
+ * <p>Repairs go through the pipeline: they republish each event's whole truth into
+ * {@code booking.changes} ({@code BoxOffice.republish}), and the running view job merges it like any
+ * change. The view job must be running for them to take effect.
+ */
+public final class Reconciliation {
+    private final BoxOffice boxOffice;
+    private final Clock clock;
+    private final IMap<String, AvailabilityView> events;
+    private final IMap<String, CustomerReservations> customers;
+    private final IMap<String, SalesFigures> figures;
+    private final IMap<String, LostEvents> health;
+
+    public Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice) {
+        this(hazelcast, boxOffice, Clock.systemUTC());
+    }
+
+    public Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice, Clock clock) {
+        this.boxOffice = boxOffice;
+        this.clock = clock;
+        this.events = hazelcast.getMap(ViewMaps.EVENTS);
+        this.customers = hazelcast.getMap(ViewMaps.CUSTOMERS);
+        this.figures = hazelcast.getMap(ViewMaps.FIGURES);
+        this.health = hazelcast.getMap(ViewMaps.HEALTH);
+    }
+
+    /** Every difference between the three views and the ledger, per view. */
+    public DriftReport check() {
+        Map<String, AvailabilityView> eventViews = new HashMap<>(events);
+        Map<String, SalesFigures> figureViews = new HashMap<>(figures);
+        Map<String, CustomerReservations> customerViews = new HashMap<>(customers);
+        Map<String, Change> truth = wholeEvents();
+        List<CustomerDrift> customerDrifts = Comparison.customers(truth.values(), customerViews);
+        return new DriftReport(clock.millis(), truth.size(),
+                Comparison.customerCount(truth.values(), customerViews),
+                Comparison.events(truth, eventViews),
+                customerDrifts.subList(0, Math.min(customerDrifts.size(), DriftReport.MAX_CUSTOMERS_LISTED)),
+                customerDrifts.size(),
+                Comparison.figures(truth, figureViews));
+    }
+
+    /**
+     * Republishes the whole truth of every event, without clearing anything: repairs every view that is
+     * behind (a change lost by a crashed publisher or with a crashed inventory owner, changes skipped by a
+     * journal overflow) with no moment in which a view is empty. It cannot repair a view that is ahead of the ledger or holds a
+     * reservation the ledger does not: that takes {@link #rebuild()}. Clears the lost-events marker.
+     *
+     * @return how many events were republished
+     */
+    public int repair() {
+        health.remove(ViewMaps.LOST_EVENTS);
+        return republishAll();
+    }
+
+    /**
+     * Clears the event and customer views, resets the sales figures to their history, clears the
+     * lost-events marker, and republishes the whole truth of every event for the pipeline to apply again.
+     * Until it has, the views are empty or partial (usually well under a second).
+     *
+     * <p>What the ledger does not hold cannot be rebuilt from it: the moments categories first sold
+     * out and the per-minute marks of seats sold exist only in the figures view. They are kept from the
+     * current view (history from changes the view never saw stays missing); a category that is sold out
+     * at the rebuild without a kept moment gets the rebuild's time. Every reservation in the customer
+     * lists gets the rebuild's time as its {@code atMillis}.
+     *
+     * @return how many events were republished
+     */
+    public int rebuild() {
+        health.remove(ViewMaps.LOST_EVENTS);
+        events.clear();
+        customers.clear();
+        // Resetting each entry before its event's truth is read: a change merged in between is part of it.
+        for (String eventId : figures.keySet()) {
+            figures.computeIfPresent(eventId, (id, current) -> current.historyOnly());
+        }
+        return republishAll();
+    }
+
+    private int republishAll() {
+        List<CompletableFuture<Optional<Change>>> reads = boxOffice.eventIds().stream()
+                .map(boxOffice::wholeEvent).toList();
+        int republished = 0;
+        for (CompletableFuture<Optional<Change>> read : reads) {
+            Optional<Change> whole = read.join();
+            if (whole.isPresent()) {
+                boxOffice.republish(whole.get());
+                republished++;
+            }
+        }
+        return republished;
+    }
+
+    private Map<String, Change> wholeEvents() {
+        List<EventId> ids = boxOffice.eventIds();
+        List<CompletableFuture<Optional<Change>>> reads = ids.stream().map(boxOffice::wholeEvent).toList();
+        Map<String, Change> truth = new LinkedHashMap<>();
+        for (CompletableFuture<Optional<Change>> read : reads) {
+            read.join().ifPresent(change -> truth.put(change.eventId().value(), change));
+        }
+        return truth;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.pipeline.JournalInitialPosition;
+import com.hazelcast.jet.pipeline.JournalSourceEntry;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.Sources;
+import com.hazelcast.jet.pipeline.StreamSource;
+import com.hazelcast.jet.pipeline.StreamStage;
+import dev.booking.domain.Change;
+import dev.booking.engine.ChangeLog;
+
+/**
+ * The pipeline that turns the changes of the command side into the query-side views.
+ *
+ * <pre>
+ * journal of booking.changes ─┬─ after lost events? ─ stamp now ────────▶ booking.view.health
+ *                             └─ change ─ record lag ─┬─ AvailabilityView ─▶ booking.view.events
+ *                                                     ├─ per customer ─────▶ booking.view.customers
+ *                                                     └─ SalesFigures ─────▶ booking.view.stats
+ * </pre>
+ *
+ * <p>Delivery is at least once end to end (journal replay after a restart, at-least-once map sinks), so
+ * every sink merges with a commutative, associative, idempotent function of the view types: whatever
+ * the order and the number of deliveries, a view converges to the same value. The merge functions run
+ * as entry processors on the owner and again on each backup: they read no clock. Times are stamped
+ * before the sinks.
+ */
+public final class ViewPipeline {
+    private ViewPipeline() {
+    }
+
+    /** The changes the command side publishes, from the oldest the journal still holds. */
+    public static StreamSource<JournalSourceEntry<String, Change>> journal() {
+        return Sources.mapJournalEntries(ChangeLog.CHANGES_MAP, JournalInitialPosition.START_FROM_OLDEST);
+    }
+
+    public static Pipeline build(StreamSource<JournalSourceEntry<String, Change>> source) {
+        Pipeline pipeline = Pipeline.create();
+        StreamStage<JournalSourceEntry<String, Change>> journal = pipeline.readFrom(source)
+                .withoutTimestamps().setName("read changes");
+
+        journal.filter(JournalSourceEntry::isAfterLostEvents).setName("after lost events")
+                .map(entry -> LostEvents.seenAt(System.currentTimeMillis())).setName("stamp lost events")
+                .writeTo(Sinks.<LostEvents, String, LostEvents>mapWithMerging(ViewMaps.HEALTH,
+                        lost -> ViewMaps.LOST_EVENTS, lost -> lost, LostEvents::merge));
+
+        StreamStage<Change> changes = journal.map(JournalSourceEntry::getValue).setName("change")
+                .mapUsingService(LagRecorder.service(), LagRecorder::recorded).setName("record lag");
+
+        // Each change is projected here, so that a sink ships only the small view value to the entry's owner.
+        changes.map(AvailabilityView::of).setName("availability")
+                .writeTo(Sinks.<AvailabilityView, String, AvailabilityView>mapWithMerging(ViewMaps.EVENTS,
+                        view -> view.eventId().value(), view -> view, AvailabilityView::merge));
+        changes.flatMap(change -> Traversers.traverseIterable(CustomerReservations.of(change))).setName("per customer")
+                .writeTo(Sinks.<CustomerReservations, String, CustomerReservations>mapWithMerging(ViewMaps.CUSTOMERS,
+                        list -> list.customerId().value(), list -> list, CustomerReservations::merge));
+        changes.map(SalesFigures::of).setName("figures")
+                .writeTo(Sinks.<SalesFigures, String, SalesFigures>mapWithMerging(ViewMaps.FIGURES,
+                        figures -> figures.eventId().value(), figures -> figures, SalesFigures::merge));
+        return pipeline;
+    }
+}

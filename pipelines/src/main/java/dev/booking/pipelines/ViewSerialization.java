@@ -1,0 +1,71 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.StreamSerializer;
+
+import java.io.IOException;
+
+/**
+ * Registers the serializers of the query-side views (type ids 7150-7199; the engine has 7101-7149).
+ * Members and clients that read the views must both call {@link #register}, next to
+ * {@code BookingSerialization.register}.
+ */
+public final class ViewSerialization {
+    static final int FIRST_TYPE_ID = 7150;
+
+    private ViewSerialization() {
+    }
+
+    public static SerializationConfig register(SerializationConfig config) {
+        if (isRegistered(config)) {
+            return config;
+        }
+        int id = FIRST_TYPE_ID;
+        add(config, id++, AvailabilityView.class, ViewWire::writeAvailabilityView, ViewWire::readAvailabilityView);
+        add(config, id++, CustomerReservations.class, ViewWire::writeCustomerReservations,
+                ViewWire::readCustomerReservations);
+        add(config, id++, SalesFigures.class, ViewWire::writeSalesFigures, ViewWire::readSalesFigures);
+        add(config, id++, LostEvents.class, ViewWire::writeLostEvents, ViewWire::readLostEvents);
+        add(config, id, LagSnapshot.class, ViewWire::writeLagSnapshot, ViewWire::readLagSnapshot);
+        return config;
+    }
+
+    public static boolean isRegistered(SerializationConfig config) {
+        return config.getSerializerConfigs().stream()
+                .anyMatch(s -> AvailabilityView.class.equals(s.getTypeClass())
+                        || AvailabilityView.class.getName().equals(s.getTypeClassName()));
+    }
+
+    private static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer,
+                                Reader<T> reader) {
+        config.addSerializerConfig(new SerializerConfig().setTypeClass(type).setImplementation(new StreamSerializer<T>() {
+            @Override
+            public void write(ObjectDataOutput out, T value) throws IOException {
+                writer.write(out, value);
+            }
+
+            @Override
+            public T read(ObjectDataInput in) throws IOException {
+                return reader.read(in);
+            }
+
+            @Override
+            public int getTypeId() {
+                return typeId;
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(ObjectDataOutput out, T value) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ObjectDataInput in) throws IOException;
+    }
+}

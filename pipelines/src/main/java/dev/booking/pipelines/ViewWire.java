@@ -1,0 +1,142 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventAvailability.CategoryAvailability;
+import dev.booking.domain.EventId;
+import dev.booking.domain.RejectionReason;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.Status;
+import dev.booking.domain.Tally;
+import dev.booking.engine.Wire;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the views are written, field by field. Enums go by name, so that adding a constant changes nothing. */
+final class ViewWire {
+    private ViewWire() {
+    }
+
+    static void writeAvailabilityView(ObjectDataOutput out, AvailabilityView view) throws IOException {
+        Wire.writeAvailability(out, view.availability());
+        out.writeLong(view.sequence());
+        out.writeLong(view.asOfMillis());
+    }
+
+    static AvailabilityView readAvailabilityView(ObjectDataInput in) throws IOException {
+        return new AvailabilityView(Wire.readAvailability(in), in.readLong(), in.readLong());
+    }
+
+    static void writeCustomerReservations(ObjectDataOutput out, CustomerReservations view) throws IOException {
+        out.writeString(view.customerId().value());
+        out.writeInt(view.reservations().size());
+        for (CustomerReservation r : view.reservations()) {
+            out.writeString(r.eventId().value());
+            out.writeString(r.reservationId().value());
+            out.writeString(r.category().value());
+            out.writeInt(r.quantity());
+            out.writeString(r.status().name());
+            out.writeString(r.reason() == null ? null : r.reason().name());
+            out.writeLong(r.atMillis());
+        }
+    }
+
+    static CustomerReservations readCustomerReservations(ObjectDataInput in) throws IOException {
+        CustomerId customer = new CustomerId(in.readString());
+        int count = in.readInt();
+        List<CustomerReservation> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            EventId event = new EventId(in.readString());
+            ReservationId id = new ReservationId(in.readString());
+            CategoryId category = new CategoryId(in.readString());
+            int quantity = in.readInt();
+            Status status = Status.valueOf(in.readString());
+            String reason = in.readString();
+            lines.add(new CustomerReservation(event, id, category, quantity, status,
+                    reason == null ? null : RejectionReason.valueOf(reason), in.readLong()));
+        }
+        return new CustomerReservations(customer, lines);
+    }
+
+    static void writeSalesFigures(ObjectDataOutput out, SalesFigures figures) throws IOException {
+        out.writeString(figures.eventId().value());
+        out.writeLong(figures.sequence());
+        out.writeInt(figures.tally().confirmed());
+        out.writeInt(figures.tally().rejected());
+        out.writeInt(figures.tally().cancelled());
+        out.writeInt(figures.categories().size());
+        for (CategoryAvailability c : figures.categories()) {
+            out.writeString(c.id().value());
+            out.writeInt(c.capacity());
+            out.writeInt(c.confirmed());
+        }
+        out.writeInt(figures.soldOut().size());
+        for (SalesFigures.SoldOut s : figures.soldOut()) {
+            out.writeString(s.category().value());
+            out.writeLong(s.atMillis());
+        }
+        out.writeInt(figures.minutes().size());
+        for (SalesFigures.MinuteMark m : figures.minutes()) {
+            out.writeLong(m.minute());
+            out.writeLong(m.sequence());
+            out.writeInt(m.seats());
+        }
+        out.writeLong(figures.asOfMillis());
+    }
+
+    static SalesFigures readSalesFigures(ObjectDataInput in) throws IOException {
+        EventId event = new EventId(in.readString());
+        long sequence = in.readLong();
+        Tally tally = new Tally(in.readInt(), in.readInt(), in.readInt());
+        int count = in.readInt();
+        List<CategoryAvailability> categories = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            categories.add(new CategoryAvailability(new CategoryId(in.readString()), in.readInt(), in.readInt()));
+        }
+        count = in.readInt();
+        List<SalesFigures.SoldOut> soldOut = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            soldOut.add(new SalesFigures.SoldOut(new CategoryId(in.readString()), in.readLong()));
+        }
+        count = in.readInt();
+        List<SalesFigures.MinuteMark> minutes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            minutes.add(new SalesFigures.MinuteMark(in.readLong(), in.readLong(), in.readInt()));
+        }
+        return new SalesFigures(event, sequence, tally, categories, soldOut, minutes, in.readLong());
+    }
+
+    static void writeLostEvents(ObjectDataOutput out, LostEvents lost) throws IOException {
+        out.writeLong(lost.occurrences());
+        out.writeLong(lost.firstSeenMillis());
+        out.writeLong(lost.lastSeenMillis());
+    }
+
+    static LostEvents readLostEvents(ObjectDataInput in) throws IOException {
+        return new LostEvents(in.readLong(), in.readLong(), in.readLong());
+    }
+
+    static void writeLagSnapshot(ObjectDataOutput out, LagSnapshot lag) throws IOException {
+        out.writeString(lag.member());
+        out.writeInt(lag.counts().size());
+        for (long count : lag.counts()) {
+            out.writeLong(count);
+        }
+        out.writeLong(lag.maxMillis());
+        out.writeLong(lag.publishedAtMillis());
+    }
+
+    static LagSnapshot readLagSnapshot(ObjectDataInput in) throws IOException {
+        String member = in.readString();
+        int size = in.readInt();
+        List<Long> counts = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            counts.add(in.readLong());
+        }
+        return new LagSnapshot(member, counts, in.readLong(), in.readLong());
+    }
+}

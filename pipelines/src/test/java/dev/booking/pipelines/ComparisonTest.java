@@ -1,0 +1,91 @@
+package dev.booking.pipelines;
+
+import dev.booking.domain.Change;
+import dev.booking.domain.Tally;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reconciliation's comparisons as plain functions: what each kind of drift looks like in the report. */
+class ComparisonTest {
+    private final SalesHistory sale = SalesHistory.randomSale("gig", 21, 30);
+    private final Map<String, Change> truth = Map.of("gig", sale.whole());
+
+    @Test
+    void views_made_from_every_change_show_no_drift() {
+        assertThat(Comparison.events(truth, Map.of("gig", Projections.event(sale.changes())))).isEmpty();
+        assertThat(Comparison.figures(truth, Map.of("gig", Projections.figures(sale.changes())))).isEmpty();
+        assertThat(Comparison.customers(truth.values(), Projections.customers(sale.changes()))).isEmpty();
+    }
+
+    @Test
+    void views_that_missed_the_last_change_are_behind_and_miss_its_reservations() {
+        List<Change> withheld = sale.changes().subList(0, sale.changes().size() - 1);
+        Change last = sale.last();
+
+        assertThat(Comparison.events(truth, Map.of("gig", Projections.event(withheld))))
+                .singleElement().satisfies(drift -> {
+                    assertThat(drift.problem()).isEqualTo("behind");
+                    assertThat(drift.ledgerSequence()).isEqualTo(last.sequence());
+                    assertThat(drift.viewSequence()).isEqualTo(withheld.get(withheld.size() - 1).sequence());
+                });
+        assertThat(Comparison.figures(truth, Map.of("gig", Projections.figures(withheld))))
+                .extracting(DriftReport.FiguresDrift::problem).containsExactly("behind");
+        assertThat(Comparison.customers(truth.values(), Projections.customers(withheld)))
+                .isNotEmpty()
+                .allSatisfy(drift -> {
+                    assertThat(drift.missing().size() + drift.behind().size()).isPositive();
+                    assertThat(drift.differing()).isEmpty();
+                });
+    }
+
+    @Test
+    void a_view_of_an_unknown_event_is_unexpected_and_a_view_past_the_ledger_is_ahead() {
+        AvailabilityView view = Projections.event(sale.changes());
+        AvailabilityView ahead = new AvailabilityView(view.availability(), view.sequence() + 3, view.asOfMillis());
+
+        assertThat(Comparison.events(truth, Map.of("gig", ahead, "ghost", view)))
+                .extracting(DriftReport.EventDrift::eventId, DriftReport.EventDrift::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ghost", "unexpected"),
+                        org.assertj.core.groups.Tuple.tuple("gig", "ahead"));
+    }
+
+    @Test
+    void figures_at_the_right_sequence_with_other_counts_differ() {
+        SalesFigures figures = Projections.figures(sale.changes());
+        SalesFigures wrong = new SalesFigures(figures.eventId(), figures.sequence(),
+                new Tally(figures.confirmed() + 1, figures.rejected(), 0), figures.categories(),
+                figures.soldOut(), figures.minutes(), figures.asOfMillis());
+
+        assertThat(Comparison.figures(truth, Map.of("gig", wrong)))
+                .singleElement().satisfies(drift -> assertThat(drift.problem()).isEqualTo("differs"));
+    }
+
+    @Test
+    void a_customer_line_that_missed_its_cancellation_is_behind() {
+        SalesHistory cancelled = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2).tick(1).cancel("r1");
+        Map<String, Change> ledger = Map.of("gig", cancelled.whole());
+
+        assertThat(Comparison.customers(ledger.values(), Projections.customers(cancelled.changes().subList(0, 2))))
+                .singleElement().satisfies(drift -> {
+                    assertThat(drift.behind()).containsExactly("gig/r1: ledger CANCELLED 2xfloor, view CONFIRMED 2xfloor");
+                    assertThat(drift.differing()).isEmpty();
+                });
+    }
+
+    @Test
+    void a_customer_line_the_ledger_does_not_have_is_unexpected() {
+        Map<String, CustomerReservations> views = new HashMap<>(Projections.customers(sale.changes()));
+        SalesHistory other = SalesHistory.event("gig", 5, 5).reserve("stray", "floor", "zoe", 1);
+        views.put("zoe", Projections.customers(other.changes()).get("zoe"));
+
+        assertThat(Comparison.customers(truth.values(), views)).singleElement().satisfies(drift -> {
+            assertThat(drift.customerId()).isEqualTo("zoe");
+            assertThat(drift.unexpected()).containsExactly("gig/stray CONFIRMED");
+        });
+    }
+}

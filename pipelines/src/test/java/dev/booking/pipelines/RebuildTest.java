@@ -1,0 +1,122 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.engine.BoxOffice;
+import dev.booking.engine.ReserveSeats;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Reconciliation finds what the views lack or get wrong, and repair or rebuild brings them back to the truth. */
+class RebuildTest {
+    static final EventId GIG = EventId.of("gig");
+    static final EventId PLAY = EventId.of("play");
+    private final BookingCluster cluster = QuerySide.cluster(1);
+    private final HazelcastInstance member = cluster.member(0);
+    private final BoxOffice boxOffice = new BoxOffice(member);
+    private final QueryViews views = new QueryViews(member);
+    private final Reconciliation reconciliation = new Reconciliation(member, boxOffice);
+
+    @BeforeEach
+    void a_sale_whose_views_are_in_step() {
+        ViewJobs.start(member);
+        for (EventId event : List.of(GIG, PLAY)) {
+            boxOffice.define(new EventDefinition(event, "Show", null, List.of(
+                    new CategoryDefinition(CategoryId.of("floor"), 6),
+                    new CategoryDefinition(CategoryId.of("balcony"), 20)), 6)).join();
+            for (int i = 0; i < 5; i++) {
+                boxOffice.reserve(request(event, "r" + i, i % 2 == 0 ? "floor" : "balcony", "customer-" + i, 3)).join();
+            }
+            boxOffice.cancel(event, ReservationId.of("r1")).join();
+        }
+        awaitNoDrift();
+    }
+
+    @AfterEach
+    void shutdown() {
+        ViewJobs.stop(member);
+        cluster.close();
+    }
+
+    @Test
+    void a_rebuild_restores_views_that_were_cleared_and_keeps_the_sold_out_moment() {
+        // given the floor of the gig sold out, and then every view lost
+        Optional<Instant> soldOut = views.figures(GIG).orElseThrow().soldOutAt(CategoryId.of("floor"));
+        assertThat(soldOut).isPresent();
+        member.getMap(ViewMaps.EVENTS).clear();
+        member.getMap(ViewMaps.CUSTOMERS).clear();
+        DriftReport lost = reconciliation.check();
+        assertThat(lost.events()).extracting(DriftReport.EventDrift::problem).containsOnly("missing").hasSize(2);
+        assertThat(lost.customersDrifted()).isEqualTo(5);
+
+        // when the views are rebuilt
+        assertThat(reconciliation.rebuild()).isEqualTo(2);
+
+        // then they equal the command side again, and the figures kept their history
+        awaitNoDrift();
+        QuerySideUnderMemberCrashTest.assertViewsEqualTheCommandSide(views, boxOffice, List.of(GIG, PLAY));
+        assertThat(views.figures(GIG).orElseThrow().soldOutAt(CategoryId.of("floor"))).isEqualTo(soldOut);
+    }
+
+    @Test
+    void a_repair_brings_back_a_change_that_was_never_published() {
+        // given a reservation decided straight on the inventory, its change withheld from the views
+        member.<String, Inventory>getMap(BoxOffice.INVENTORY_MAP).executeOnKey(GIG.value(),
+                new ReserveSeats(List.of(request(GIG, "withheld", "balcony", "customer-9", 2))));
+        DriftReport drift = reconciliation.check();
+        assertThat(drift.events()).extracting(DriftReport.EventDrift::problem).containsExactly("behind");
+        assertThat(drift.figures()).extracting(DriftReport.FiguresDrift::problem).containsExactly("behind");
+        assertThat(drift.customers()).singleElement()
+                .satisfies(c -> assertThat(c.missing()).containsExactly("gig/withheld CONFIRMED"));
+
+        // when the views are repaired
+        reconciliation.repair();
+
+        // then the views caught up without being cleared
+        awaitNoDrift();
+        assertThat(views.customer(CustomerId.of("customer-9"))).isPresent();
+    }
+
+    @Test
+    void a_view_ahead_of_the_ledger_survives_a_repair_and_not_a_rebuild() {
+        // given an event view at a sequence the ledger never reached, and a lost-events marker
+        IMap<String, AvailabilityView> events = member.getMap(ViewMaps.EVENTS);
+        AvailabilityView current = events.get(PLAY.value());
+        events.put(PLAY.value(), new AvailabilityView(current.availability(), current.sequence() + 5, current.asOfMillis()));
+        member.getMap(ViewMaps.HEALTH).put(ViewMaps.LOST_EVENTS, LostEvents.seenAt(1));
+
+        // when repaired, it is still ahead; when rebuilt, it is right and the marker is gone
+        reconciliation.repair();
+        assertThat(reconciliation.check().events()).extracting(DriftReport.EventDrift::problem).containsExactly("ahead");
+        reconciliation.rebuild();
+        awaitNoDrift();
+        assertThat(views.lostEvents()).isEmpty();
+    }
+
+    private void awaitNoDrift() {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(reconciliation.check().isClean()).as("%s", reconciliation.check()).isTrue());
+    }
+
+    private static ReservationRequest request(EventId event, String id, String category, String customer, int quantity) {
+        return new ReservationRequest(event, ReservationId.of(id), CategoryId.of(category), CustomerId.of(customer), quantity);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.internal.serialization.InternalSerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import dev.booking.domain.Change;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every view value survives the trip through Hazelcast's serialization with the registered serializers. */
+class ViewSerializationTest {
+    private final InternalSerializationService serialization = new DefaultSerializationServiceBuilder()
+            .setConfig(ViewSerialization.register(new SerializationConfig())).build();
+
+    @Test
+    void every_view_value_reads_back_equal_to_what_was_written() {
+        SalesHistory sale = SalesHistory.randomSale("gig", 9, 40);
+        Change last = sale.last();
+
+        assertRoundTrip(AvailabilityView.of(last));
+        assertRoundTrip(Projections.figures(sale.changes()));
+        Projections.customers(sale.changes()).values().forEach(this::assertRoundTrip);
+        assertRoundTrip(LostEvents.merge(LostEvents.seenAt(5), LostEvents.seenAt(9)));
+        assertRoundTrip(new LagSnapshot("10.0.0.1:5701", Collections.nCopies(LagBuckets.COUNT, 3L), 42, 1000));
+    }
+
+    @Test
+    void a_rejection_keeps_its_reason_and_a_figure_without_history_stays_empty() {
+        SalesHistory sale = SalesHistory.event("gig", 2, 2)
+                .reserve("r1", "floor", "ann", 2)
+                .reserve("r2", "floor", "bob", 1);
+
+        assertRoundTrip(Projections.customers(sale.changes()).get("bob"));
+        assertRoundTrip(Projections.figures(sale.changes()).historyOnly());
+    }
+
+    @Test
+    void registering_twice_adds_the_serializers_once() {
+        SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
+
+        assertThat(config.getSerializerConfigs()).hasSize(5);
+        assertThat(ViewSerialization.isRegistered(config)).isTrue();
+        assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
+    }
+
+    private void assertRoundTrip(Object value) {
+        Object read = serialization.toObject(serialization.toData(value));
+        assertThat(read).isEqualTo(value);
+        assertThat(read).isExactlyInstanceOf(value.getClass());
+    }
+}
