@@ -44,22 +44,28 @@ class ThreeNodeClusterProcessTest {
                     "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}");
             assertThat(reply.status()).isEqualTo(201);
         }
-        assertThat(cluster.call(third, "GET", "/events/gig", null).json().get("categories").get(0)
-                .get("confirmed").asInt()).isEqualTo(40);
+        awaitConfirmedSeen(third, 40);
 
         second.process().destroyForcibly().waitFor();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(cluster.call(third, "GET", "/health", null).json().get("members").asInt()).isEqualTo(2));
-        var afterCrash = cluster.call(third, "GET", "/events/gig", null).json().get("categories").get(0);
-        assertThat(afterCrash.get("confirmed").asInt()).isEqualTo(40);
+        awaitConfirmedSeen(third, 40);
         for (int i = 0; i < 20; i++) {
             var replay = cluster.call(first, "POST", "/events/gig/reservations",
                     "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}");
             assertThat(replay.status()).isEqualTo(201);
             assertThat(replay.json().get("status").asText()).isEqualTo("CONFIRMED");
         }
-        assertThat(cluster.call(first, "GET", "/events/gig", null).json().get("categories").get(0)
-                .get("confirmed").asInt()).isEqualTo(40);
+        awaitConfirmedSeen(first, 40);
+        var reconciliation = cluster.call(first, "GET", "/admin/reconciliation", null);
+        assertThat(reconciliation.json().get("clean").asBoolean()).as(reconciliation.body()).isTrue();
+    }
+
+    /** The query side is eventually consistent: the event's view catches up with the decisions. */
+    private void awaitConfirmedSeen(NodeProcesses.Node node, int seats) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(cluster.call(node, "GET", "/events/gig", null).json().get("categories").get(0)
+                        .get("confirmed").asInt()).isEqualTo(seats));
     }
 }
