@@ -102,7 +102,7 @@ final class Comparison {
             } else if (!line.matches(truth)) {
                 String both = key + ": ledger " + truth.status() + " " + truth.quantity() + "x" + truth.category()
                         + ", view " + line.status() + " " + line.quantity() + "x" + line.category();
-                boolean statusBehind = CustomerReservation.rank(line.status()) < CustomerReservation.rank(truth.status())
+                boolean statusBehind = line.status().rank() < truth.status().rank()
                         && line.category().equals(truth.category()) && line.quantity() == truth.quantity();
                 (statusBehind ? behind : differing).add(both);
             }

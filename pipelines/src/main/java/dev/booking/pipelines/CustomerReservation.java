@@ -41,7 +41,7 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
      * that the merge stays commutative whatever it is given.
      */
     static CustomerReservation moreAdvanced(CustomerReservation a, CustomerReservation b) {
-        int byRank = Integer.compare(rank(a.status), rank(b.status));
+        int byRank = Integer.compare(a.status.rank(), b.status.rank());
         if (byRank != 0) {
             return byRank > 0 ? a : b;
         }
@@ -49,13 +49,5 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
             return a.status.ordinal() < b.status.ordinal() ? a : b;
         }
         return a.atMillis <= b.atMillis ? a : b;
-    }
-
-    static int rank(Status status) {
-        return switch (status) {
-            case CANCELLED -> 2;
-            case CONFIRMED, REJECTED -> 1;
-            default -> 0;
-        };
     }
 }

@@ -1,12 +1,8 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.config.SerializationConfig;
-import com.hazelcast.config.SerializerConfig;
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.StreamSerializer;
 
-import java.io.IOException;
+import static dev.booking.engine.BookingSerialization.add;
 
 /**
  * Registers the serializers of the query-side views (type ids 7150-7199; the engine has 7101-7149).
@@ -37,35 +33,5 @@ public final class ViewSerialization {
         return config.getSerializerConfigs().stream()
                 .anyMatch(s -> AvailabilityView.class.equals(s.getTypeClass())
                         || AvailabilityView.class.getName().equals(s.getTypeClassName()));
-    }
-
-    private static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer,
-                                Reader<T> reader) {
-        config.addSerializerConfig(new SerializerConfig().setTypeClass(type).setImplementation(new StreamSerializer<T>() {
-            @Override
-            public void write(ObjectDataOutput out, T value) throws IOException {
-                writer.write(out, value);
-            }
-
-            @Override
-            public T read(ObjectDataInput in) throws IOException {
-                return reader.read(in);
-            }
-
-            @Override
-            public int getTypeId() {
-                return typeId;
-            }
-        }));
-    }
-
-    @FunctionalInterface
-    private interface Writer<T> {
-        void write(ObjectDataOutput out, T value) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(ObjectDataInput in) throws IOException;
     }
 }

@@ -142,7 +142,8 @@ public final class BookingSerialization {
         return Inventory.restore(definition, sequence, ledger);
     }
 
-    private static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer, Reader<T> reader) {
+    /** Registers a field-by-field serializer for one type; the query side registers its views with it too. */
+    public static <T> void add(SerializationConfig config, int typeId, Class<T> type, Writer<T> writer, Reader<T> reader) {
         config.addSerializerConfig(new SerializerConfig().setTypeClass(type)
                 .setImplementation(new StreamSerializer<T>() {
                     @Override
@@ -163,12 +164,12 @@ public final class BookingSerialization {
     }
 
     @FunctionalInterface
-    private interface Writer<T> {
+    public interface Writer<T> {
         void write(ObjectDataOutput out, T value) throws IOException;
     }
 
     @FunctionalInterface
-    private interface Reader<T> {
+    public interface Reader<T> {
         T read(ObjectDataInput in) throws IOException;
     }
 }
