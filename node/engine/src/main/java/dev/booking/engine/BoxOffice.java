@@ -65,20 +65,20 @@ public final class BoxOffice {
 
     /** Hands the change a command made to the query side, and its answer to the caller. */
     private <T> CompletableFuture<T> published(CompletionStage<Recorded<T>> call) {
-        return call.toCompletableFuture().thenApply(recorded -> {
+        return Futures.plain(call).thenApply(recorded -> {
             changeLog.publish(recorded.change());
             return recorded.answer();
         });
     }
 
     public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {
-        return inventory.submitToKey(eventId.value(), new ReadReservation(reservationId))
-                .toCompletableFuture().thenApply(Optional::ofNullable);
+        return Futures.plain(inventory.submitToKey(eventId.value(), new ReadReservation(reservationId)))
+                .thenApply(Optional::ofNullable);
     }
 
     public CompletableFuture<Optional<EventAvailability>> availability(EventId eventId) {
-        return inventory.submitToKey(eventId.value(), new ReadAvailability())
-                .toCompletableFuture().thenApply(Optional::ofNullable);
+        return Futures.plain(inventory.submitToKey(eventId.value(), new ReadAvailability()))
+                .thenApply(Optional::ofNullable);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class BoxOffice {
      * and reconciling the query side. Moves the whole ledger: an administrative read.
      */
     public CompletableFuture<Optional<Change>> wholeEvent(EventId eventId) {
-        return inventory.submitToKey(eventId.value(), new ReadWholeEvent()).toCompletableFuture()
+        return Futures.plain(inventory.submitToKey(eventId.value(), new ReadWholeEvent()))
                 .thenApply(Optional::ofNullable);
     }
 

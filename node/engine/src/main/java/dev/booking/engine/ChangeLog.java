@@ -31,7 +31,7 @@ public final class ChangeLog {
             return;
         }
         Change stamped = change.at(clock.millis());
-        changes.setAsync(stamped.key(), stamped).whenComplete((ignored, failure) -> {
+        Futures.plain(changes.setAsync(stamped.key(), stamped)).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 LOG.warn("change {} of event {} not published ({}); reconciliation will repair the views",
                         stamped.sequence(), stamped.eventId(), failure.toString());

@@ -85,17 +85,20 @@ final class GroupCommit {
             }
             CompletableFuture<Recorded<List<Decision>>> call;
             try {
-                call = inventory.submitToKey(eventId, new ReserveSeats(requests)).toCompletableFuture();
+                call = Futures.plain(inventory.submitToKey(eventId, new ReserveSeats(requests)));
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
             call.whenComplete((recorded, failure) -> {
-                sending.set(false);
-                sendIfIdle();
+                // Answer first, then let go: the callers woken here queue their next requests while
+                // this lane is still busy, so they leave together in the next call instead of the
+                // first of them leaving alone.
+                answer(batch, recorded == null ? null : recorded.answer(), failure);
                 if (recorded != null) {
                     changeLog.publish(recorded.change());
                 }
-                answer(batch, recorded == null ? null : recorded.answer(), failure);
+                sending.set(false);
+                sendIfIdle();
                 if (queue.isEmpty() && !sending.get()) {
                     lanes.remove(eventId, this);
                 }

@@ -39,13 +39,12 @@ public final class Intake {
      * accepted as it stands. Never queues the same reservation twice.
      */
     public CompletableFuture<Decision> accept(ReservationRequest request) {
-        return inventory.submitToKey(request.eventId().value(), new CheckReservation(request)).toCompletableFuture()
+        return Futures.plain(inventory.submitToKey(request.eventId().value(), new CheckReservation(request)))
                 .thenCompose(known -> known != null ? CompletableFuture.completedFuture(known) : enqueue(request));
     }
 
     private CompletableFuture<Decision> enqueue(ReservationRequest request) {
-        return pending.submitToKey(key(request.eventId(), request.reservationId()), new EnqueueRequest(request))
-                .toCompletableFuture()
+        return Futures.plain(pending.submitToKey(key(request.eventId(), request.reservationId()), new EnqueueRequest(request)))
                 .thenApply(earlier -> {
                     if (earlier == null || earlier.equals(request)) {
                         return new Decision.Pending(Reservation.pending(request));
@@ -56,7 +55,7 @@ public final class Intake {
 
     /** The request waiting under this id, if one is. */
     public CompletableFuture<Optional<Reservation>> waiting(EventId eventId, ReservationId reservationId) {
-        return pending.getAsync(key(eventId, reservationId)).toCompletableFuture()
+        return Futures.plain(pending.getAsync(key(eventId, reservationId)))
                 .thenApply(request -> Optional.ofNullable(request).map(Reservation::pending));
     }
 

@@ -74,7 +74,7 @@ public final class IntakeDecider implements AutoCloseable {
             if (decision instanceof Decision.Refused refused) {
                 LOG.warn("intake request {} refused after acceptance: {}", key, refused.detail());
             }
-            intake.deleteAsync(key).whenComplete((ignored, e) -> deciding.remove(key));
+            Futures.plain(intake.deleteAsync(key)).whenComplete((ignored, e) -> deciding.remove(key));
         });
     }
 

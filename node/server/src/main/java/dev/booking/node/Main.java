@@ -1,5 +1,6 @@
 package dev.booking.node;
 
+import dev.booking.engine.JvmDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -19,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JvmDefaults.apply();
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "log4j2");
         }
