@@ -3,18 +3,27 @@ package dev.booking.engine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 /**
- * Turns Hazelcast's futures into plain JDK futures completed on the thread that receives the response.
+ * Turns Hazelcast's futures into plain JDK futures whose continuations run on a real thread pool.
  *
  * <p>Why: a stage chained on a Hazelcast future without an executor runs on the JDK's common pool, and
- * where the machine has two cores that pool has one thread, so the JDK starts a new thread for every
- * such stage. On the hot path that cost more than the decision itself. Every continuation in this
- * engine is short and never blocks, so running it where the response arrives is both cheapest and safe;
- * callers that block or compute in a continuation should chain it with an executor of their own.
+ * where the machine has two cores that pool has a single thread, so the JDK starts a brand-new thread
+ * for every such stage; under load that cost more than the decisions themselves. Running continuations
+ * on the thread that receives the response is no way out: on a member that thread may be a partition
+ * thread, which must not start further cluster calls. So continuations go to the common pool when it is
+ * a real pool (see {@link JvmDefaults}), else to a small pool of this engine's own.
  */
 public final class Futures {
-    private static final Executor ON_RESPONSE_THREAD = Runnable::run;
+    private static final Executor CONTINUATIONS = ForkJoinPool.getCommonPoolParallelism() > 1
+            ? ForkJoinPool.commonPool()
+            : Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "booking-continuations");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private Futures() {
     }
@@ -27,7 +36,7 @@ public final class Futures {
             } else {
                 plain.complete(value);
             }
-        }, ON_RESPONSE_THREAD);
+        }, CONTINUATIONS);
         return plain;
     }
 }
