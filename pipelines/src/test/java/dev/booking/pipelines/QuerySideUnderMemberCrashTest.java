@@ -66,10 +66,11 @@ class QuerySideUnderMemberCrashTest {
     }
 
     /**
-     * When the inventory's owner dies after deciding but before answering, Hazelcast runs the command
-     * again on the new owner, where it is a replay, and the engine publishes no change for a replay:
-     * that reservation's change is lost before the journal. Reconciliation finds it (as a customer line
-     * missing or behind: later changes carry the event's counts) and a repair brings it back.
+     * When the inventory's owner dies after deciding but before its change is published, that change is
+     * lost before the journal. Hazelcast runs the command again on the new owner, where it is a replay,
+     * and a replay republishes the reservation; whatever still slips through (a change in flight in the
+     * dead member) shows in reconciliation only as customer lines missing or behind (later changes carry
+     * the event's counts), and a repair brings them back.
      */
     @Test
     void changes_lost_with_a_crashed_inventory_owner_are_found_by_reconciliation_and_repaired() throws Exception {
@@ -117,15 +118,16 @@ class QuerySideUnderMemberCrashTest {
     private void burstWithACrash(List<EventId> events) throws Exception {
         Burst burst = new Burst(boxOffice, events, CATEGORIES, 20);
         CompletableFuture<Integer> crash = CompletableFuture.supplyAsync(() -> {
-            await().atMost(Duration.ofSeconds(60)).until(() -> burst.decided.get() >= 150);
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> burst.decided.get() >= 150);
             cluster.crash(victim);
             return burst.decided.get();
         });
-        burst.run(6, 70, Duration.ofSeconds(90));
+        burst.run(6, 120, Duration.ofSeconds(90));
         int decidedBeforeTheCrash = crash.join();
 
         assertThat(victim.getLifecycleService().isRunning()).isFalse();
-        assertThat(burst.decided.get()).isGreaterThan(decidedBeforeTheCrash + 100);
+        assertThat(burst.decided.get()).as("decided after the crash").isGreaterThan(decidedBeforeTheCrash + 50);
         assertThat(burst.cancelled.get()).isPositive();
         LOG.info("burst: {} requests decided ({} before the crash), {} cancelled, {} failed calls; lag {}",
                 burst.decided, decidedBeforeTheCrash, burst.cancelled, burst.failedCalls, new QueryViews(desk).lag());
