@@ -44,6 +44,10 @@ final class Respond {
         if (cause instanceof ProblemException p) {
             return p.problem();
         }
+        if (cause instanceof java.io.IOException) {
+            return Problem.of(503, "unavailable", "the connection broke before the request was read (the node may be"
+                    + " stopping); retrying with the same reservationId is safe");
+        }
         if (cause instanceof HazelcastException || cause instanceof TimeoutException
                 || cause instanceof IllegalStateException) {
             LOG.warn("cluster unavailable: {}", cause.toString());
