@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * with a million seats every accepted request must be confirmed. Prints one JSON line.
  */
 public final class IntakeBurst {
-    private static final Pattern PENDING = Pattern.compile("booking_intake_pending (\\S+)");
+    private static final Pattern PENDING = Pattern.compile("(?m)^booking_intake_pending (\\S+)");
     private static final Pattern CONFIRMED = Pattern.compile("\"confirmed\":(\\d+)");
 
     private IntakeBurst() {
