@@ -81,9 +81,11 @@ class RollingRestartProcessTest {
             assertThat(held.status()).as(id).isEqualTo(200);
             assertThat(held.json().get("status").asText()).as(id).isEqualTo("CONFIRMED");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                cluster.call(reader, "GET", "/events/gig", null).json().get("categories").get(0).get("confirmed").asInt())
-                .isEqualTo(confirmed.size()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var event = cluster.call(reader, "GET", "/events/gig", null);
+            assertThat(event.status()).as(event.body()).isEqualTo(200);
+            assertThat(event.json().get("categories").get(0).get("confirmed").asInt()).isEqualTo(confirmed.size());
+        });
         System.out.printf("rolling restart: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
     }
 

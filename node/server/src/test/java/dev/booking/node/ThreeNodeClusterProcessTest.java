@@ -64,8 +64,10 @@ class ThreeNodeClusterProcessTest {
 
     /** The query side is eventually consistent: the event's view catches up with the decisions. */
     private void awaitConfirmedSeen(NodeProcesses.Node node, int seats) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(cluster.call(node, "GET", "/events/gig", null).json().get("categories").get(0)
-                        .get("confirmed").asInt()).isEqualTo(seats));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            var event = cluster.call(node, "GET", "/events/gig", null);
+            assertThat(event.status()).as(event.body()).isEqualTo(200);
+            assertThat(event.json().get("categories").get(0).get("confirmed").asInt()).isEqualTo(seats);
+        });
     }
 }
