@@ -64,6 +64,10 @@ final class BenchOptions {
             description = "A node's REST API for the rest path (default: ${DEFAULT-VALUE}).")
     URI url;
 
+    @Option(names = "--no-group-commit",
+            description = "Client path: one entry-processor call per reservation, for comparison (default: group commit).")
+    boolean noGroupCommit;
+
     @Option(names = "--quiet", description = "No progress line on stderr.")
     boolean quiet;
 

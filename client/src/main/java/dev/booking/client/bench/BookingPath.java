@@ -11,7 +11,7 @@ interface BookingPath extends AutoCloseable {
 
     static BookingPath open(BenchOptions options) {
         return switch (options.path) {
-            case CLIENT -> ClientPath.connect(options.clusterName, options.members);
+            case CLIENT -> ClientPath.connect(options.clusterName, options.members, !options.noGroupCommit);
             case REST -> RestPath.of(options.url);
         };
     }

@@ -14,15 +14,18 @@ import java.util.concurrent.CompletableFuture;
 final class ClientPath implements BookingPath {
     private final BookingClient client;
     private final String target;
+    private final boolean groupCommit;
 
-    private ClientPath(BookingClient client, String target) {
+    private ClientPath(BookingClient client, String target, boolean groupCommit) {
         this.client = client;
         this.target = target;
+        this.groupCommit = groupCommit;
     }
 
-    static ClientPath connect(String clusterName, List<String> members) {
+    static ClientPath connect(String clusterName, List<String> members, boolean groupCommit) {
         return new ClientPath(BookingClient.connect(clusterName, members),
-                "cluster '" + clusterName + "' at " + String.join(",", members));
+                "cluster '" + clusterName + "' at " + String.join(",", members)
+                        + (groupCommit ? "" : ", one call per reservation"), groupCommit);
     }
 
     @Override
@@ -49,7 +52,7 @@ final class ClientPath implements BookingPath {
         // One client serves every buyer: its group commit batches the requests that arrive together.
         return request -> {
             try {
-                return answer(client.reserve(request).join());
+                return answer((groupCommit ? client.reserve(request) : client.reserveAlone(request)).join());
             } catch (RuntimeException e) {
                 return Answer.undecided(e.toString());
             }
