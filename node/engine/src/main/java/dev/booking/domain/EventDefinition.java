@@ -3,7 +3,6 @@ package dev.booking.domain;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What an organiser says an event is: its name, when it starts (if it is known), its categories with
@@ -45,9 +44,5 @@ public record EventDefinition(EventId id, String name, Instant startsAt, List<Ca
 
     public EventDefinition(EventId id, String name, Instant startsAt, List<CategoryDefinition> categories) {
         this(id, name, startsAt, categories, DEFAULT_MAX_PER_RESERVATION);
-    }
-
-    public Optional<Instant> start() {
-        return Optional.ofNullable(startsAt);
     }
 }

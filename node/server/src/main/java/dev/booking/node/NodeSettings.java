@@ -44,12 +44,6 @@ public record NodeSettings(int httpPort, String httpHost, int memberPort, String
                 integer(env, "BOOKING_DRAIN_SECONDS", 0, 0, 300));
     }
 
-    public NodeSettings withHttpPort(int port) {
-        return new NodeSettings(port, httpHost, memberPort, clusterName, members, configFile, backupCount,
-                shutdownTimeoutSeconds, demo, kubernetesServiceDns, kubernetesApi, kubernetesNamespace,
-                kubernetesServiceName, bindAddress, drainSeconds);
-    }
-
     boolean onKubernetes() {
         return kubernetesServiceDns != null || kubernetesApi;
     }
