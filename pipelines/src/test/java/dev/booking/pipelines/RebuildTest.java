@@ -11,7 +11,6 @@ import dev.booking.domain.Inventory;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
 import dev.booking.engine.BoxOffice;
-import dev.booking.engine.ReserveSeats;
 import dev.booking.testing.BookingCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,9 +77,12 @@ class RebuildTest {
 
     @Test
     void a_repair_brings_back_a_change_that_was_never_published() {
-        // given a reservation decided straight on the inventory, its change withheld from the views
-        member.<String, Inventory>getMap(BoxOffice.INVENTORY_MAP).executeOnKey(GIG.value(),
-                new ReserveSeats(List.of(request(GIG, "withheld", "balcony", "customer-9", 2))));
+        // given a reservation decided on a copy of the inventory that is written straight back: its change
+        // never reaches the views (as when the deciding member crashes with the change still in its outbox)
+        IMap<String, Inventory> inventory = member.getMap(BoxOffice.INVENTORY_MAP);
+        Inventory gig = inventory.get(GIG.value());
+        gig.reserve(request(GIG, "withheld", "balcony", "customer-9", 2));
+        inventory.set(GIG.value(), gig);
         DriftReport drift = reconciliation.check();
         assertThat(drift.events()).extracting(DriftReport.EventDrift::problem).containsExactly("behind");
         assertThat(drift.figures()).extracting(DriftReport.FiguresDrift::problem).containsExactly("behind");

@@ -37,12 +37,18 @@ public final class BookingSerialization {
         add(config, ++id, Reservation.class, Wire::writeReservation, Wire::readReservation);
         add(config, ++id, EventAvailability.class, Wire::writeAvailability, Wire::readAvailability);
         add(config, ++id, Inventory.class, BookingSerialization::writeInventory, BookingSerialization::readInventory);
-        add(config, ++id, ReserveSeats.class, (out, p) -> writeRequests(out, p.requests()),
-                in -> new ReserveSeats(readRequests(in)));
-        add(config, ++id, CancelReservation.class, (out, p) -> out.writeString(p.reservationId().value()),
-                in -> new CancelReservation(new ReservationId(in.readString())));
-        add(config, ++id, DefineEvent.class, (out, p) -> Wire.writeDefinition(out, p.definition()),
-                in -> new DefineEvent(Wire.readDefinition(in)));
+        add(config, ++id, ReserveSeats.class, (out, p) -> {
+            writeRequests(out, p.requests());
+            out.writeBoolean(p.onBackup());
+        }, in -> new ReserveSeats(readRequests(in), in.readBoolean()));
+        add(config, ++id, CancelReservation.class, (out, p) -> {
+            out.writeString(p.reservationId().value());
+            out.writeBoolean(p.onBackup());
+        }, in -> new CancelReservation(new ReservationId(in.readString()), in.readBoolean()));
+        add(config, ++id, DefineEvent.class, (out, p) -> {
+            Wire.writeDefinition(out, p.definition());
+            out.writeBoolean(p.onBackup());
+        }, in -> new DefineEvent(Wire.readDefinition(in), in.readBoolean()));
         add(config, ++id, ReadAvailability.class, (out, p) -> { }, in -> new ReadAvailability());
         add(config, ++id, ReadReservation.class, (out, p) -> out.writeString(p.reservationId().value()),
                 in -> new ReadReservation(new ReservationId(in.readString())));
@@ -75,13 +81,7 @@ public final class BookingSerialization {
                 in -> new EnqueueRequest(Wire.readRequest(in)));
         add(config, ++id, CheckReservation.class, (out, p) -> Wire.writeRequest(out, p.request()),
                 in -> new CheckReservation(Wire.readRequest(in)));
-        add(config, ++id, Recorded.class, (out, r) -> {
-            out.writeObject(r.answer());
-            out.writeBoolean(r.change() != null);
-            if (r.change() != null) {
-                Wire.writeChange(out, r.change());
-            }
-        }, in -> new Recorded<>(in.readObject(), in.readBoolean() ? Wire.readChange(in) : null));
+        add(config, ++id, Verdicts.class, BookingSerialization::writeVerdicts, BookingSerialization::readVerdicts);
         return config;
     }
 
@@ -95,6 +95,22 @@ public final class BookingSerialization {
     private static void writeDecided(ObjectDataOutput out, Reservation reservation, boolean replay) throws IOException {
         Wire.writeReservation(out, reservation);
         out.writeBoolean(replay);
+    }
+
+    private static void writeVerdicts(ObjectDataOutput out, Verdicts verdicts) throws IOException {
+        out.writeByteArray(verdicts.codes());
+        for (Decision whole : verdicts.whole()) {
+            out.writeObject(whole);
+        }
+    }
+
+    private static Verdicts readVerdicts(ObjectDataInput in) throws IOException {
+        byte[] codes = in.readByteArray();
+        Decision[] whole = new Decision[codes.length / 3];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = in.readObject();
+        }
+        return Verdicts.read(codes, whole);
     }
 
     private static void writeRequests(ObjectDataOutput out, List<ReservationRequest> requests) throws IOException {

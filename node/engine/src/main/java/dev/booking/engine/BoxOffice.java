@@ -19,12 +19,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The command side in one place: define events, reserve, cancel, and read the truth about an event.
  * Works the same on a member and on a Hazelcast client: every command is an entry processor sent
- * straight to the partition that owns the event.
+ * straight to the partition that owns the event. The member that decides a command hands its change to
+ * the query side (see {@link ChangeOutbox}).
  */
 public final class BoxOffice {
     public static final String INVENTORY_MAP = "booking.inventory";
@@ -37,15 +37,15 @@ public final class BoxOffice {
         this(hazelcast, Clock.systemUTC());
     }
 
-    /** @param clock stamps the changes published to the query side (never read inside a decision) */
+    /** @param clock stamps the changes this box office republishes (never read inside a decision) */
     public BoxOffice(HazelcastInstance hazelcast, Clock clock) {
         this.inventory = hazelcast.getMap(INVENTORY_MAP);
         this.changeLog = new ChangeLog(hazelcast, clock);
-        this.groupCommit = new GroupCommit(inventory, changeLog);
+        this.groupCommit = new GroupCommit(inventory);
     }
 
     public CompletableFuture<Revision> define(EventDefinition definition) {
-        return published(inventory.submitToKey(definition.id().value(), new DefineEvent(definition)));
+        return Futures.plain(inventory.submitToKey(definition.id().value(), new DefineEvent(definition)));
     }
 
     /** Decides a reservation; concurrent requests for the same event share one call (group commit). */
@@ -55,20 +55,12 @@ public final class BoxOffice {
 
     /** Decides a reservation in a call of its own, without group commit. */
     public CompletableFuture<Decision> reserveAlone(ReservationRequest request) {
-        return published(inventory.submitToKey(request.eventId().value(), new ReserveSeats(List.of(request))))
-                .thenApply(decisions -> decisions.get(0));
+        return Futures.plain(inventory.submitToKey(request.eventId().value(), new ReserveSeats(List.of(request))))
+                .thenApply(verdicts -> verdicts.decision(0, request));
     }
 
     public CompletableFuture<Cancellation> cancel(EventId eventId, ReservationId reservationId) {
-        return published(inventory.submitToKey(eventId.value(), new CancelReservation(reservationId)));
-    }
-
-    /** Hands the change a command made to the query side, and its answer to the caller. */
-    private <T> CompletableFuture<T> published(CompletionStage<Recorded<T>> call) {
-        return Futures.plain(call).thenApply(recorded -> {
-            changeLog.publish(recorded.change());
-            return recorded.answer();
-        });
+        return Futures.plain(inventory.submitToKey(eventId.value(), new CancelReservation(reservationId)));
     }
 
     public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {

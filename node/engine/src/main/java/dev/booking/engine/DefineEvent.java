@@ -1,6 +1,5 @@
 package dev.booking.engine;
 
-import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.EventDefinition;
 import dev.booking.domain.Inventory;
 import dev.booking.domain.Revision;
@@ -9,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Creates an event, or revises it without ever taking back seats that are sold. */
-public final class DefineEvent implements EntryProcessor<String, Inventory, Recorded<Revision>> {
+public final class DefineEvent extends ChangingProcessor<Revision> {
     private final EventDefinition definition;
 
     public DefineEvent(EventDefinition definition) {
+        this(definition, false);
+    }
+
+    DefineEvent(EventDefinition definition, boolean onBackup) {
+        super(onBackup);
         this.definition = definition;
     }
 
@@ -21,18 +25,24 @@ public final class DefineEvent implements EntryProcessor<String, Inventory, Reco
     }
 
     @Override
-    public Recorded<Revision> process(Map.Entry<String, Inventory> entry) {
+    public Revision process(Map.Entry<String, Inventory> entry) {
         Inventory inventory = entry.getValue();
         if (inventory == null) {
             Inventory opened = Inventory.open(definition);
             entry.setValue(opened);
-            return new Recorded<>(new Revision.Created(opened.availability()), opened.change(List.of()));
+            record(opened.change(List.of()));
+            return new Revision.Created(opened.availability());
         }
         Revision revision = inventory.revise(definition);
         if (revision instanceof Revision.Updated) {
             entry.setValue(inventory);
-            return new Recorded<>(revision, inventory.change(List.of()));
+            record(inventory.change(List.of()));
         }
-        return new Recorded<>(revision, null);
+        return revision;
+    }
+
+    @Override
+    public DefineEvent getBackupProcessor() {
+        return new DefineEvent(definition, true);
     }
 }

@@ -27,12 +27,10 @@ final class GroupCommit {
     static final int MAX_BATCH = 512;
 
     private final IMap<String, Inventory> inventory;
-    private final ChangeLog changeLog;
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    GroupCommit(IMap<String, Inventory> inventory, ChangeLog changeLog) {
+    GroupCommit(IMap<String, Inventory> inventory) {
         this.inventory = inventory;
-        this.changeLog = changeLog;
     }
 
     CompletableFuture<Decision> submit(ReservationRequest request) {
@@ -83,20 +81,17 @@ final class GroupCommit {
             for (Pending pending : batch) {
                 requests.add(pending.request);
             }
-            CompletableFuture<Recorded<List<Decision>>> call;
+            CompletableFuture<Verdicts> call;
             try {
                 call = Futures.plain(inventory.submitToKey(eventId, new ReserveSeats(requests)));
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
-            call.whenComplete((recorded, failure) -> {
+            call.whenComplete((verdicts, failure) -> {
                 // Answer first, then let go: the callers woken here queue their next requests while
                 // this lane is still busy, so they leave together in the next call instead of the
                 // first of them leaving alone.
-                answer(batch, recorded == null ? null : recorded.answer(), failure);
-                if (recorded != null) {
-                    changeLog.publish(recorded.change());
-                }
+                answer(batch, verdicts, failure);
                 sending.set(false);
                 sendIfIdle();
                 if (queue.isEmpty() && !sending.get()) {
@@ -105,12 +100,13 @@ final class GroupCommit {
             });
         }
 
-        private void answer(List<Pending> batch, List<Decision> decisions, Throwable failure) {
+        private void answer(List<Pending> batch, Verdicts verdicts, Throwable failure) {
             for (int i = 0; i < batch.size(); i++) {
+                Pending pending = batch.get(i);
                 if (failure != null) {
-                    batch.get(i).answer.completeExceptionally(failure);
+                    pending.answer.completeExceptionally(failure);
                 } else {
-                    batch.get(i).answer.complete(decisions.get(i));
+                    pending.answer.complete(verdicts.decision(i, pending.request));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.booking.engine;
 
-import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.Decision;
 import dev.booking.domain.Inventory;
 import dev.booking.domain.Reservation;
@@ -18,10 +17,15 @@ import java.util.Map;
  * <p>Deterministic: Hazelcast runs it again on the backup replica, and may run it again on a new owner
  * after a failover; the ledger turns such re-runs into replays that change nothing.
  */
-public final class ReserveSeats implements EntryProcessor<String, Inventory, Recorded<List<Decision>>> {
+public final class ReserveSeats extends ChangingProcessor<Verdicts> {
     private final List<ReservationRequest> requests;
 
     public ReserveSeats(List<ReservationRequest> requests) {
+        this(requests, false);
+    }
+
+    ReserveSeats(List<ReservationRequest> requests, boolean onBackup) {
+        super(onBackup);
         this.requests = List.copyOf(requests);
     }
 
@@ -30,14 +34,14 @@ public final class ReserveSeats implements EntryProcessor<String, Inventory, Rec
     }
 
     @Override
-    public Recorded<List<Decision>> process(Map.Entry<String, Inventory> entry) {
+    public Verdicts process(Map.Entry<String, Inventory> entry) {
         Inventory inventory = entry.getValue();
         List<Decision> decisions = new ArrayList<>(requests.size());
         if (inventory == null) {
             for (ReservationRequest request : requests) {
                 decisions.add(Refusals.eventNotFound(request.eventId()));
             }
-            return new Recorded<>(decisions, null);
+            return Verdicts.of(requests, decisions);
         }
         List<Reservation> decided = new ArrayList<>();
         List<Reservation> touched = new ArrayList<>();
@@ -50,8 +54,19 @@ public final class ReserveSeats implements EntryProcessor<String, Inventory, Rec
         if (!decided.isEmpty()) {
             entry.setValue(inventory);
         }
-        // Replays are published too: a replay may be the retry of a decision whose first answer (and
-        // change) was lost with a crashed member. The views' merges make a repeated change harmless.
-        return new Recorded<>(decisions, touched.isEmpty() ? null : inventory.change(touched));
+        // Replays are recorded too: a replay may be the retry of a decision whose first change was lost
+        // with a crashed member. The views' merges make a repeated change harmless.
+        if (onBackup()) {
+            return null;
+        }
+        if (!touched.isEmpty()) {
+            record(inventory.change(touched));
+        }
+        return Verdicts.of(requests, decisions);
+    }
+
+    @Override
+    public ReserveSeats getBackupProcessor() {
+        return new ReserveSeats(requests, true);
     }
 }

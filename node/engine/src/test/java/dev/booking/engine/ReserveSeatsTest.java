@@ -4,6 +4,7 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import dev.booking.domain.Cancellation;
+import dev.booking.domain.Change;
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventAvailability;
 import dev.booking.domain.Inventory;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.booking.domain.Sales.concert;
@@ -36,9 +38,9 @@ class ReserveSeatsTest {
     void as_a_plain_function_it_decides_a_batch_in_order_and_replays_within_the_batch() {
         var entry = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
 
-        List<Decision> decisions = new ReserveSeats(List.of(
-                request("r1", "floor", 2), request("r2", "floor", 2), request("r1", "floor", 2),
-                request("r3", "floor", 1), request("r4", "floor", 1))).process(entry).answer();
+        var requests = List.of(request("r1", "floor", 2), request("r2", "floor", 2), request("r1", "floor", 2),
+                request("r3", "floor", 1), request("r4", "floor", 1));
+        List<Decision> decisions = new ReserveSeats(requests).process(entry).decisions(requests);
 
         assertThat(decisions).extracting(d -> d.getClass().getSimpleName())
                 .containsExactly("Confirmed", "Rejected", "Confirmed", "Confirmed", "Rejected");
@@ -51,22 +53,62 @@ class ReserveSeatsTest {
         var entry = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
         long before = entry.getValue().sequence();
 
-        var first = new ReserveSeats(List.of(request("r1", "floor", 2), request("r2", "floor", 2))).process(entry);
-        var replay = new ReserveSeats(List.of(request("r1", "floor", 2))).process(entry);
+        List<Change> recorded = new ArrayList<>();
 
-        assertThat(first.change().sequence()).isEqualTo(before + 2);
-        assertThat(first.change().reservations()).extracting(r -> r.id().value()).containsExactly("r1", "r2");
-        assertThat(first.change().availability().categories().get(0).confirmed()).isEqualTo(2);
-        assertThat(first.change().tally()).isEqualTo(new dev.booking.domain.Tally(1, 1, 0));
-        assertThat(replay.change().sequence()).isEqualTo(first.change().sequence());
-        assertThat(replay.change().reservations()).extracting(r -> r.id().value()).containsExactly("r1");
+        new ReserveSeats(List.of(request("r1", "floor", 2), request("r2", "floor", 2)))
+                .recordingInto(recorded::add).process(entry);
+        new ReserveSeats(List.of(request("r1", "floor", 2))).recordingInto(recorded::add).process(entry);
+
+        assertThat(recorded).hasSize(2);
+        Change first = recorded.get(0);
+        Change replay = recorded.get(1);
+        assertThat(first.sequence()).isEqualTo(before + 2);
+        assertThat(first.reservations()).extracting(r -> r.id().value()).containsExactly("r1", "r2");
+        assertThat(first.availability().categories().get(0).confirmed()).isEqualTo(2);
+        assertThat(first.tally()).isEqualTo(new dev.booking.domain.Tally(1, 1, 0));
+        assertThat(replay.sequence()).isEqualTo(first.sequence());
+        assertThat(replay.reservations()).extracting(r -> r.id().value()).containsExactly("r1");
+    }
+
+    @Test
+    void on_a_backup_replica_it_decides_the_same_and_records_nothing() {
+        var owner = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
+        var backup = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
+        var requests = List.of(request("r1", "floor", 2), request("r2", "floor", 2));
+        List<Change> recorded = new ArrayList<>();
+
+        ReserveSeats processor = new ReserveSeats(requests);
+        processor.recordingInto(recorded::add).process(owner);
+        processor.getBackupProcessor().recordingInto(recorded::add).process(backup);
+
+        assertThat(recorded).hasSize(1);
+        assertThat(backup.getValue().availability()).isEqualTo(owner.getValue().availability());
+        assertThat(backup.getValue().sequence()).isEqualTo(owner.getValue().sequence());
+    }
+
+    @Test
+    void a_decision_about_what_its_request_asked_travels_as_a_code_and_reads_back_whole() {
+        InternalSerializationService serialization = new DefaultSerializationServiceBuilder()
+                .setConfig(BookingSerialization.register(new SerializationConfig())).build();
+        var entry = new SimpleEntry<String, Inventory>(Sales.CONCERT.value(), Inventory.open(concert(3, 0)));
+        var requests = List.of(request("r1", "floor", 2), request("r2", "floor", 2), request("r1", "floor", 2),
+                request("r1", "floor", 1), request("r3", "nowhere", 1), request("r4", "floor", 1));
+
+        Verdicts made = new ReserveSeats(requests).process(entry);
+        Verdicts read = serialization.toObject(serialization.toData(made));
+
+        assertThat(read.decisions(requests)).isEqualTo(made.decisions(requests));
+        assertThat(read.decisions(requests)).extracting(d -> d.getClass().getSimpleName())
+                .containsExactly("Confirmed", "Rejected", "Confirmed", "Conflict", "Refused", "Confirmed");
+        assertThat(read.whole()).filteredOn(java.util.Objects::nonNull).hasSize(2);
     }
 
     @Test
     void as_a_plain_function_it_refuses_requests_for_an_event_that_does_not_exist() {
         var entry = new SimpleEntry<String, Inventory>("nothing", null);
 
-        List<Decision> decisions = new ReserveSeats(List.of(request("r1", "floor", 1))).process(entry).answer();
+        var requests = List.of(request("r1", "floor", 1));
+        List<Decision> decisions = new ReserveSeats(requests).process(entry).decisions(requests);
 
         assertThat(((Decision.Refused) decisions.get(0)).refusal()).isEqualTo(Decision.Refusal.EVENT_NOT_FOUND);
         assertThat(entry.getValue()).isNull();
@@ -86,8 +128,7 @@ class ReserveSeatsTest {
                 new Decision.Refused(Decision.Refusal.UNKNOWN_CATEGORY, "no such category"),
                 new Revision.Created(inventory.availability()), new Revision.Refused("too low"),
                 inventory.availability(), request("r9", "floor", 3), new java.util.ArrayList<>(List.of(confirmed, rejected)),
-                inventory.change(List.of(((Decision.Confirmed) confirmed).reservation())).at(1234),
-                new Recorded<>(cancelled, inventory.change(List.of())), new Recorded<>(confirmed, null));
+                inventory.change(List.of(((Decision.Confirmed) confirmed).reservation())).at(1234));
         for (Object value : values) {
             assertThat((Object) serialization.toObject(serialization.toData(value))).isEqualTo(value);
         }
@@ -101,6 +142,9 @@ class ReserveSeatsTest {
         ReserveSeats processor = serialization.toObject(serialization.toData(
                 new ReserveSeats(List.of(request("r1", "floor", 2)))));
         assertThat(processor.requests()).containsExactly(request("r1", "floor", 2));
+        assertThat(processor.onBackup()).isFalse();
+        ReserveSeats backup = serialization.toObject(serialization.toData(processor.getBackupProcessor()));
+        assertThat(backup.onBackup()).isTrue();
     }
 
     @Test
