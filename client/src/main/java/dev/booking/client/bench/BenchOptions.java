@@ -35,6 +35,11 @@ final class BenchOptions {
     @Option(names = "--duration", defaultValue = "30", description = "Longest run, in seconds (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Seconds of the same load on a throw-away sale before the measured run, so that the "
+                    + "figures are not the JIT's warm-up (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
     @Option(names = "--replay-ratio", defaultValue = "0.05",
             description = "Share of requests that repeat an earlier request of the same buyer (default: ${DEFAULT-VALUE}).")
     double replayRatio;
@@ -78,6 +83,7 @@ final class BenchOptions {
         require(events >= 1 && events <= 100_000, "--events must be between 1 and 100,000");
         require(seatsPerEvent >= 1, "--seats-per-event must be at least 1");
         require(durationSeconds >= 1, "--duration must be at least 1 second");
+        require(warmupSeconds >= 0 && warmupSeconds <= 600, "--warmup must be between 0 and 600 seconds");
         require(replayRatio >= 0 && replayRatio < 1, "--replay-ratio must be in [0, 1)");
         require(stopAfterRejections >= 1, "--stop-after-rejections must be at least 1");
         require(customers >= 1, "--customers must be at least 1");

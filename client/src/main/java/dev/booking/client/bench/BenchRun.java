@@ -19,8 +19,28 @@ final class BenchRun {
     }
 
     RunResult run() throws InterruptedException {
-        Sale sale = options.workload.sale(options);
+        if (options.warmupSeconds > 0) {
+            Sale warmup = options.workload.sale(options, options.eventPrefix + "-warmup");
+            path.putOnSale(warmup);
+            err.printf("booking-bench: warming up for %d s on %s (not measured)%n", options.warmupSeconds,
+                    warmup.events().size() == 1 ? warmup.events().get(0) : warmup.events().size() + " events");
+            sell(warmup, options.warmupSeconds, true);
+        }
+        Sale sale = options.workload.sale(options, options.eventPrefix);
         path.putOnSale(sale);
+        Selling selling = sell(sale, options.durationSeconds, options.quiet);
+        BuyerTally total = new BuyerTally();
+        selling.buyers.forEach(buyer -> total.add(buyer.tally()));
+        boolean soldOut = selling.buyers.stream().allMatch(Buyer::believesSoldOut);
+        Stock stock = path.stock(sale, total.confirmedSeats);
+        return new RunResult(options, path.target(), sale, total, stock, selling.elapsedSeconds, soldOut,
+                selling.curve, Checks.of(sale, total, stock));
+    }
+
+    private record Selling(List<Buyer> buyers, SelloutCurve curve, double elapsedSeconds) {
+    }
+
+    private Selling sell(Sale sale, int seconds, boolean quiet) throws InterruptedException {
         SelloutCurve curve = new SelloutCurve(sale.totalSeats());
         LiveSale live = new LiveSale(curve);
         CountDownLatch start = new CountDownLatch(1);
@@ -38,21 +58,14 @@ final class BenchRun {
         long started = System.nanoTime();
         curve.start(started);
         start.countDown();
-        try (ProgressLine ignored = options.quiet ? null : ProgressLine.start(live, sale.totalSeats(), err)) {
-            awaitUntil(threads, started + TimeUnit.SECONDS.toNanos(options.durationSeconds));
+        try (ProgressLine ignored = quiet ? null : ProgressLine.start(live, sale.totalSeats(), err)) {
+            awaitUntil(threads, started + TimeUnit.SECONDS.toNanos(seconds));
             live.end();
             for (Thread thread : threads) {
                 thread.join();
             }
         }
-        double elapsedSeconds = (System.nanoTime() - started) / 1e9;
-
-        BuyerTally total = new BuyerTally();
-        buyers.forEach(buyer -> total.add(buyer.tally()));
-        boolean soldOut = buyers.stream().allMatch(Buyer::believesSoldOut);
-        Stock stock = path.stock(sale, total.confirmedSeats);
-        return new RunResult(options, path.target(), sale, total, stock, elapsedSeconds, soldOut, curve,
-                Checks.of(sale, total, stock));
+        return new Selling(buyers, curve, (System.nanoTime() - started) / 1e9);
     }
 
     private static void awaitUntil(List<Thread> threads, long deadlineNanos) throws InterruptedException {

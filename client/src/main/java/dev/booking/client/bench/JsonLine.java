@@ -18,7 +18,8 @@ final class JsonLine {
         line.field("workload", o.workload.label()).field("path", o.path.label()).field("target", r.target());
         line.object("parameters").field("threads", o.threads).field("events", r.sale().events().size())
                 .field("seatsPerEvent", r.sale().seatsPerEvent()).field("capacity", r.sale().totalSeats())
-                .field("durationSeconds", o.durationSeconds).field("replayRatio", o.replayRatio)
+                .field("durationSeconds", o.durationSeconds)
+                .field("warmupSeconds", o.warmupSeconds).field("replayRatio", o.replayRatio)
                 .field("stopAfterRejections", o.stopAfterRejections).field("customers", o.customers)
                 .field("maxQuantity", o.maxQuantity).field("eventPrefix", o.eventPrefix).close();
         line.object("figures").field("elapsedSeconds", r.elapsedSeconds()).field("endedBy", r.soldOut() ? "sold-out" : "duration")

@@ -11,9 +11,10 @@ final class Report {
         BenchOptions o = r.options();
         BuyerTally t = r.tally();
         out.printf("%nbooking-bench  %s via %s  (%s)%n", o.workload.label(), o.path.label(), r.target());
-        out.printf("  %-16s %d threads, %,d event(s) x %,d seats = %,d seats, %.0f %% replays, %d s max%n",
+        out.printf("  %-16s %d threads, %,d event(s) x %,d seats = %,d seats, %.0f %% replays, %d s max%s%n",
                 "parameters", o.threads, r.sale().events().size(), r.sale().seatsPerEvent(), r.sale().totalSeats(),
-                o.replayRatio * 100, o.durationSeconds);
+                o.replayRatio * 100, o.durationSeconds,
+                o.warmupSeconds > 0 ? ", after " + o.warmupSeconds + " s of warm-up" : "");
         out.printf("  %-16s %.2f s, %s%n", "ended after", r.elapsedSeconds(), r.endedBy());
         out.printf("  %-16s %,d (confirmed %,d, rejected %,d, replays %,d, undecided %,d)%n",
                 "requests", t.requests, t.confirmed, t.rejected, t.replays, t.undecided);

@@ -25,10 +25,10 @@ enum Workload {
     }
 
     /** The events this workload puts on sale, with the options' numbers. */
-    Sale sale(BenchOptions options) {
+    Sale sale(BenchOptions options, String eventPrefix) {
         return this == MANY_EVENTS
-                ? Sale.of(options.eventPrefix, options.events, options.seatsPerEvent, options.maxQuantity)
-                : Sale.of(options.eventPrefix, 1, options.capacity, options.maxQuantity);
+                ? Sale.of(eventPrefix, options.events, options.seatsPerEvent, options.maxQuantity)
+                : Sale.of(eventPrefix, 1, options.capacity, options.maxQuantity);
     }
 
     boolean reportsCurve() {
