@@ -6,6 +6,7 @@ import dev.booking.engine.Intake;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
@@ -35,6 +36,11 @@ public final class BookingApi {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        // Every answer is a few hundred bytes of JSON: compressing would cost more than it saves, and the
+        // compressing stream wrapped every response even when it did not compress.
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        // Javalin copies each result through a buffer of this size, allocated per response (default 32 KiB).
+        config.http.responseBufferSize = 4096;
         // A connection that breaks mid-request (typically while a node drains for shutdown) is answered,
         // if it can still be, as "unavailable, retry with the same id", not with Jetty's 499 page.
         config.jetty.clientAbortStatus = 503;
