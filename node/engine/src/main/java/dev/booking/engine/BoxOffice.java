@@ -41,7 +41,7 @@ public final class BoxOffice {
     public BoxOffice(HazelcastInstance hazelcast, Clock clock) {
         this.inventory = hazelcast.getMap(INVENTORY_MAP);
         this.changeLog = new ChangeLog(hazelcast, clock);
-        this.groupCommit = new GroupCommit(inventory);
+        this.groupCommit = new GroupCommit(inventory, hazelcast.getPartitionService());
     }
 
     public CompletableFuture<Revision> define(EventDefinition definition) {

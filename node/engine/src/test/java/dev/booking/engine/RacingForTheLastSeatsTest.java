@@ -1,7 +1,10 @@
 package dev.booking.engine;
 
 import dev.booking.domain.CategoryId;
+import dev.booking.domain.CategoryDefinition;
 import dev.booking.domain.Decision;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
 import dev.booking.domain.EventAvailability;
 import dev.booking.domain.Reservation;
 import dev.booking.domain.Sales;
@@ -12,7 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static dev.booking.domain.Sales.concert;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +63,35 @@ class RacingForTheLastSeatsTest {
         assertThat(race.confirmedSeats.get()).isLessThanOrEqualTo(1000).isGreaterThan(990);
         assertThat(race.replayMismatches).isEmpty();
         assertTheEngineHoldsWhatBuyersWereTold(race);
+    }
+
+    /**
+     * Buyers of eight events share the members' lanes, so their requests travel in batches that span
+     * several events (one call on several keys): each event still sells exactly its seats.
+     */
+    @Test
+    void many_events_whose_requests_share_batches_each_sell_exactly_their_capacity() throws Exception {
+        List<EventId> events = IntStream.range(0, 8).mapToObj(i -> EventId.of("gig-" + i)).toList();
+        for (EventId event : events) {
+            desks.get(0).define(new EventDefinition(event, "Gig", null,
+                    List.of(new CategoryDefinition(FLOOR, 150)))).join();
+        }
+        ExecutorService sales = Executors.newFixedThreadPool(events.size());
+        try {
+            List<Future<SaleRace>> races = new ArrayList<>();
+            for (EventId event : events) {
+                races.add(sales.submit(() -> new SaleRace(event, FLOOR, 6, 0.10, 1,
+                        buyer -> desks.get(buyer % 3)::reserve).run(20, Duration.ofMinutes(2))));
+            }
+            for (Future<SaleRace> race : races) {
+                SaleRace finished = race.get();
+                assertThat(finished.confirmedSeats.get()).isEqualTo(150);
+                assertThat(finished.replayMismatches).isEmpty();
+                assertTheEngineHoldsWhatBuyersWereTold(finished, desks.get(1), 150);
+            }
+        } finally {
+            sales.shutdownNow();
+        }
     }
 
     private void assertTheEngineHoldsWhatBuyersWereTold(SaleRace race) {
