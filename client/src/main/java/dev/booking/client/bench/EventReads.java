@@ -3,6 +3,7 @@ package dev.booking.client.bench;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class EventReads {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the measurement, printing to {@code out}; returns the exit code (0 when every read succeeded). */
+    static int run(String[] args, PrintStream out) throws Exception {
         URI url = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
@@ -63,19 +69,19 @@ public final class EventReads {
             elapsed = Math.max(elapsed, reader.elapsedSeconds);
         }
         double perSecond = reads / elapsed;
-        System.out.printf("%nevent-reads  GET /events/{id} at %s, %d threads, %d s (after %d s of warm-up)%n",
+        out.printf("%nevent-reads  GET /events/{id} at %s, %d threads, %d s (after %d s of warm-up)%n",
                 url, threads, seconds, warmup);
-        System.out.printf("  reads/s        %,.0f%n", perSecond);
-        System.out.printf("  latency        p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms%n",
+        out.printf("  reads/s        %,.0f%n", perSecond);
+        out.printf("  latency        p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  max %.3f ms%n",
                 millis(latency, 50), millis(latency, 99), millis(latency, 99.9), latency.getMaxValue() / 1e6);
-        System.out.printf("  failures       %,d%s%n", failures, firstFailure == null ? "" : " (first: " + firstFailure + ")");
-        System.out.println(failures == 0 ? "  PASSED" : "  FAILED");
-        System.out.printf("{\"workload\":\"event-reads\",\"url\":\"%s\",\"threads\":%d,\"durationSeconds\":%d,"
+        out.printf("  failures       %,d%s%n", failures, firstFailure == null ? "" : " (first: " + firstFailure + ")");
+        out.println(failures == 0 ? "  PASSED" : "  FAILED");
+        out.printf("{\"workload\":\"event-reads\",\"url\":\"%s\",\"threads\":%d,\"durationSeconds\":%d,"
                         + "\"warmupSeconds\":%d,\"reads\":%d,\"readsPerSecond\":%.0f,\"latencyMillis\":{\"p50\":%.3f,"
                         + "\"p99\":%.3f,\"p999\":%.3f},\"failures\":%d,\"passed\":%b}%n",
                 url, threads, seconds, warmup, reads, perSecond, millis(latency, 50), millis(latency, 99),
                 millis(latency, 99.9), failures, failures == 0);
-        System.exit(failures == 0 ? 0 : 1);
+        return failures == 0 ? 0 : 1;
     }
 
     private static double millis(Histogram histogram, double percentile) {

@@ -58,6 +58,21 @@ class RestPathSmokeTest {
         assertThat(curve.get("firstTenthDecisionsPerSecond").isNumber()).as(output.toString()).isTrue();
     }
 
+    @Test
+    void event_reads_read_a_fresh_event_over_keep_alive_connections_without_a_failure() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        int exitCode = EventReads.run(new String[] {url(), "2", "4", "1"}, new java.io.PrintStream(bytes, true));
+
+        String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exitCode).as(printed).isZero();
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                printed.lines().filter(line -> line.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        assertThat(json.get("reads").asLong()).isPositive();
+        assertThat(json.get("failures").asLong()).isZero();
+        assertThat(json.get("latencyMillis").get("p99").isNumber()).isTrue();
+    }
+
     private static String url() {
         return "http://127.0.0.1:" + node.httpPort();
     }
