@@ -28,14 +28,17 @@ import java.util.concurrent.TimeUnit;
  * drains at most once every {@link #LINGER_MILLIS} ms and publishes one change per event per drain,
  * holding the event's latest counts and every reservation the drained changes touched. A quiet member
  * publishes at once; a busy one adds at most that much to the views' lag. The views merge by sequence
- * and by reservation, so a coalesced change means exactly what its parts meant.
+ * and by reservation, so a coalesced change means exactly what its parts meant. Why 50 ms: bigger
+ * changes let the view job write each partition of the customers view once per change rather than once
+ * per reservation; on the benchmark machine 5 ms gave 17,000-20,000 decisions/s, 50 ms 22,500-23,600, and
+ * longer no more.
  *
  * <p>Not durable: a change still in the outbox when its member crashes never reaches the views until a
  * replay of one of its reservations or a repair republishes it (see {@code Reconciliation}) — the
  * decisions themselves are safe in the inventory and its backup.
  */
 public final class ChangeOutbox {
-    static final long LINGER_MILLIS = 5;
+    static final long LINGER_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeOutbox.class);
     private static final Map<String, ChangeOutbox> BY_MEMBER = new ConcurrentHashMap<>();
 
