@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * a job restarted within the time to live goes on from the member's last published counts.
  *
  * <p><b>What is measured:</b> the wall-clock time from {@link Change#atMillis()} (stamped by the outbox of
- * the member that decided, as it publishes the change) to the moment this member's pipeline hands the
- * change to the three view sinks. Not included: the time a change waits in the outbox (at most about
- * 50 ms under load, none when quiet) and the sinks' batched asynchronous entry processors that make the
- * change visible (one more partition round trip). Included: journal polling,
+ * the member that decided, with the moment it took the first change of its round, so the time a change
+ * waits in the outbox is included) to the moment this member's pipeline hands the change to the three
+ * view sinks. Not included: the sinks' batched asynchronous entry processors that make the change
+ * visible (one more partition round trip). Included: journal polling,
  * any backlog, and replays after a job restart (a replayed change is measured again, with its original
  * {@code atMillis}, so a restart shows as a spike). Clock skew between members adds to or subtracts
  * from every sample; a negative lag counts as 0.

@@ -27,10 +27,15 @@ public final class ChangeLog {
     }
 
     public void publish(Change change) {
+        publish(change, clock.millis());
+    }
+
+    /** Publishes a change stamped with the given time (when it was made, as near as the publisher knows). */
+    void publish(Change change, long atMillis) {
         if (change == null) {
             return;
         }
-        Change stamped = change.at(clock.millis());
+        Change stamped = change.at(atMillis);
         Futures.plain(changes.setAsync(stamped.key(), stamped)).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 LOG.warn("change {} of event {} not published ({}); reconciliation will repair the views",

@@ -88,6 +88,10 @@ public final class ChangeOutbox {
                 if (first == null) {
                     continue;
                 }
+                // Every change of this round is stamped with the moment its first one was taken: the
+                // lag the views report then includes the time a change waited here (overstated, if
+                // anything, for the changes that came later in the round).
+                long firstTakenMillis = System.currentTimeMillis();
                 drained.add(first);
                 long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastDrain);
                 if (sinceLast < LINGER_MILLIS) {
@@ -95,7 +99,7 @@ public final class ChangeOutbox {
                 }
                 lastDrain = System.nanoTime();
                 pending.drainTo(drained);
-                publish(drained);
+                publish(drained, firstTakenMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,9 +111,9 @@ public final class ChangeOutbox {
         }
     }
 
-    private void publish(List<Change> changes) {
+    private void publish(List<Change> changes, long atMillis) {
         for (Change change : coalesce(changes)) {
-            changeLog.publish(change);
+            changeLog.publish(change, atMillis);
         }
     }
 
@@ -124,7 +128,7 @@ public final class ChangeOutbox {
         List<Change> left = new ArrayList<>();
         pending.drainTo(left);
         try {
-            publish(left);
+            publish(left, System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.warn("{} changes not published at shutdown ({}); reconciliation will repair the views",
                     left.size(), e.toString());
