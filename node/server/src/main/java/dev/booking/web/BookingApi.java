@@ -44,6 +44,8 @@ public final class BookingApi {
         // A connection that breaks mid-request (typically while a node drains for shutdown) is answered,
         // if it can still be, as "unavailable, retry with the same id", not with Jetty's 499 page.
         config.jetty.clientAbortStatus = 503;
+        // What Jetty answers by itself (unparseable requests, broken connections) is JSON too.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         config.routes.error(503, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.contains("json")) {

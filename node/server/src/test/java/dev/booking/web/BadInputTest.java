@@ -121,4 +121,38 @@ class BadInputTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.text("error")).isEqualTo("method_not_allowed");
     }
+
+    /** Requests Jetty cannot even parse are answered by Jetty, as problem details in JSON too. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "GET /events HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
+            "GET /ev%zzents HTTP/1.1\r\nHost: x\r\n\r\n",
+            "POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"})
+    void a_request_that_is_not_http_answers_400_in_json(String raw) throws Exception {
+        String reply;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("no complete answer within 5 s", e);
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 400");
+        assertThat(reply).containsIgnoringCase("Content-Type: application/problem+json");
+        String body = reply.substring(reply.indexOf("\r\n\r\n") + 4);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertThat(json.get("status").asInt()).isEqualTo(400);
+        assertThat(json.get("error").asText()).isEqualTo("malformed_request");
+        assertThat(json.get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_connection_broken_mid_request_is_answered_as_unavailable_not_as_a_failure() {
+        Problem problem = ProblemErrorHandler.problemFor(500, "broken", new org.eclipse.jetty.io.EofException("reset"));
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.error()).isEqualTo("unavailable");
+    }
 }

@@ -1,0 +1,51 @@
+package dev.booking.web;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The answers Jetty gives by itself (a request it cannot parse, a connection that broke mid-request) as
+ * problem details in JSON, like every answer of our own, instead of Jetty's HTML pages. A request whose
+ * connection broke (typically while its node stops) is answered 503 {@code unavailable}: retrying with the
+ * same reservation id is safe.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        Problem problem = problemFor(code, message, cause);
+        response.setStatus(problem.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Respond.PROBLEM_JSON);
+        response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** Errors Jetty answers before there is a request to dispatch (a malformed request line or header). */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Respond.PROBLEM_JSON));
+        return ByteBuffer.wrap(Json.write(problemFor(status, reason, null)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Problem problemFor(int code, String message, Throwable cause) {
+        if (code >= 500 && (cause instanceof EofException || cause instanceof IOException)) {
+            return Problem.of(503, "unavailable", "the connection broke before the request was answered (the node may be"
+                    + " stopping); retrying with the same reservationId is safe");
+        }
+        String detail = message == null || message.isBlank() ? "the request could not be handled" : message;
+        if (code >= 500) {
+            return Problem.of(code, code == 503 ? "unavailable" : "internal_error", detail);
+        }
+        return Problem.of(code, code == 400 ? "malformed_request" : "http_" + code, detail);
+    }
+}
