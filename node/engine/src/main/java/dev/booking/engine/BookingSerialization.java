@@ -98,8 +98,9 @@ public final class BookingSerialization {
     }
 
     private static void writeVerdicts(ObjectDataOutput out, Verdicts verdicts) throws IOException {
-        out.writeByteArray(verdicts.codes());
-        for (Decision whole : verdicts.whole()) {
+        Verdicts.Encoded encoded = verdicts.encoded();
+        out.writeByteArray(encoded.codes());
+        for (Decision whole : encoded.whole()) {
             out.writeObject(whole);
         }
     }
@@ -110,7 +111,7 @@ public final class BookingSerialization {
         for (int i = 0; i < whole.length; i++) {
             whole[i] = in.readObject();
         }
-        return Verdicts.read(codes, whole);
+        return Verdicts.read(new Verdicts.Encoded(codes, whole));
     }
 
     private static void writeRequests(ObjectDataOutput out, List<ReservationRequest> requests) throws IOException {

@@ -53,15 +53,15 @@ public final class ReserveSeats extends ChangingProcessor<Verdicts> {
             }
             return Verdicts.of(requests, decisions);
         }
-        List<Reservation> decided = new ArrayList<>();
+        boolean changed = false;
         List<Reservation> touched = new ArrayList<>();
         for (ReservationRequest request : requests) {
             Decision decision = inventory.reserve(request);
-            Refusals.newlyDecided(decision).ifPresent(decided::add);
+            changed |= Refusals.newlyDecided(decision).isPresent();
             Refusals.decidedReservation(decision).ifPresent(touched::add);
             decisions.add(decision);
         }
-        if (!decided.isEmpty()) {
+        if (changed) {
             entry.setValue(inventory);
         }
         // Replays are recorded too: a replay may be the retry of a decision whose first change was lost

@@ -14,6 +14,9 @@ import java.util.List;
  * back to the caller: a decision about exactly what its request asked for (nearly all of them) travels
  * as three bytes, since the caller still holds the request; any other (a conflict, a refusal) travels
  * whole. Saves the caller from reading every id of the batch back off the wire.
+ *
+ * <p>Encoded only when the answer is serialized (not on the partition thread, and not at all when the
+ * caller is on the deciding member).
  */
 public final class Verdicts {
     static final byte WHOLE = 0;
@@ -22,25 +25,49 @@ public final class Verdicts {
     private static final Status[] STATUSES = Status.values();
     private static final RejectionReason[] REASONS = RejectionReason.values();
 
-    /** Per decision: WHOLE, CONFIRMED or REJECTED; then whether a replay, the status and the reason. */
-    private final byte[] codes;
-    private final Decision[] whole;
-    /** The decisions as made, where they were made (a caller on the same member reads these). */
+    /** Where the decisions were made: the requests and their decisions, in order. */
+    private final List<ReservationRequest> asked;
     private final List<Decision> made;
+    /** As read off the wire. */
+    private final Encoded read;
 
-    private Verdicts(byte[] codes, Decision[] whole, List<Decision> made) {
-        this.codes = codes;
-        this.whole = whole;
+    /**
+     * Per decision three codes (WHOLE, CONFIRMED or REJECTED; whether a replay; status and reason), and
+     * the decision itself where its code is WHOLE.
+     */
+    record Encoded(byte[] codes, Decision[] whole) {
+        Encoded {
+            if (codes.length != whole.length * 3) {
+                throw new IllegalArgumentException("malformed verdicts: " + codes.length + " codes for " + whole.length);
+            }
+        }
+    }
+
+    private Verdicts(List<ReservationRequest> asked, List<Decision> made, Encoded read) {
+        this.asked = asked;
         this.made = made;
+        this.read = read;
     }
 
     static Verdicts of(List<ReservationRequest> requests, List<Decision> decisions) {
-        byte[] codes = new byte[decisions.size() * 3];
-        Decision[] whole = new Decision[decisions.size()];
-        for (int i = 0; i < decisions.size(); i++) {
-            Decision decision = decisions.get(i);
+        return new Verdicts(requests, decisions, null);
+    }
+
+    static Verdicts read(Encoded encoded) {
+        return new Verdicts(null, null, encoded);
+    }
+
+    /** The form on the wire. */
+    Encoded encoded() {
+        if (read != null) {
+            return read;
+        }
+        byte[] codes = new byte[made.size() * 3];
+        Decision[] whole = new Decision[made.size()];
+        for (int i = 0; i < made.size(); i++) {
+            Decision decision = made.get(i);
             Reservation reservation = decidedReservation(decision);
-            if (reservation != null && asked(requests.get(i), reservation)) {
+            if (reservation != null && asked(asked.get(i), reservation)) {
                 codes[3 * i] = decision instanceof Decision.Confirmed ? CONFIRMED : REJECTED;
                 codes[3 * i + 1] = (byte) (isReplay(decision) ? 1 : 0);
                 codes[3 * i + 2] = (byte) (reservation.status().ordinal() << 4
@@ -49,27 +76,11 @@ public final class Verdicts {
                 whole[i] = decision;
             }
         }
-        return new Verdicts(codes, whole, decisions);
-    }
-
-    /** As read off the wire. */
-    static Verdicts read(byte[] codes, Decision[] whole) {
-        if (codes.length != whole.length * 3) {
-            throw new IllegalArgumentException("malformed verdicts: " + codes.length + " codes for " + whole.length);
-        }
-        return new Verdicts(codes, whole, null);
-    }
-
-    byte[] codes() {
-        return codes;
-    }
-
-    Decision[] whole() {
-        return whole;
+        return new Encoded(codes, whole);
     }
 
     public int size() {
-        return whole.length;
+        return made != null ? made.size() : read.whole().length;
     }
 
     /** The decision on the {@code i}-th request of the batch, which was {@code request}. */
@@ -77,9 +88,10 @@ public final class Verdicts {
         if (made != null) {
             return made.get(i);
         }
+        byte[] codes = read.codes();
         byte kind = codes[3 * i];
         if (kind == WHOLE) {
-            return whole[i];
+            return read.whole()[i];
         }
         boolean replay = codes[3 * i + 1] != 0;
         int statusAndReason = codes[3 * i + 2] & 0xFF;

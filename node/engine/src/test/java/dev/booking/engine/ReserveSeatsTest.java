@@ -100,7 +100,7 @@ class ReserveSeatsTest {
         assertThat(read.decisions(requests)).isEqualTo(made.decisions(requests));
         assertThat(read.decisions(requests)).extracting(d -> d.getClass().getSimpleName())
                 .containsExactly("Confirmed", "Rejected", "Confirmed", "Conflict", "Refused", "Confirmed");
-        assertThat(read.whole()).filteredOn(java.util.Objects::nonNull).hasSize(2);
+        assertThat(read.encoded().whole()).filteredOn(java.util.Objects::nonNull).hasSize(2);
     }
 
     @Test
