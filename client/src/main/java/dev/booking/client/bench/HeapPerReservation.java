@@ -12,6 +12,7 @@ import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
+import dev.booking.domain.Tally;
 import dev.booking.engine.BookingConfig;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.ChangeLog;
@@ -103,8 +104,8 @@ public final class HeapPerReservation {
             }
             Thread.sleep(7_000); // the change entries (time to live 1 s) expire
             long after = heapAfterCollections();
-            long total = boxOffice.wholeEvent(event).join().orElseThrow().tally().confirmed()
-                    + boxOffice.wholeEvent(event).join().orElseThrow().tally().rejected();
+            Tally tally = boxOffice.wholeEvent(event).join().orElseThrow().tally();
+            long total = tally.confirmed() + tally.rejected();
             double perConfirmed = (after - before) / (double) reservations.get();
             out.printf("%nheap-per-reservation  %,d seats sold to %,d confirmed reservations (%,d in the ledger,"
                     + " rejections included)%n", seatsSold.get(), reservations.get(), total);

@@ -3,7 +3,6 @@ package dev.booking.web;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -38,9 +37,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
 
     static Problem problemFor(int code, String message, Throwable cause) {
-        if (code >= 500 && (cause instanceof EofException || cause instanceof IOException)) {
-            return Problem.of(503, "unavailable", "the connection broke before the request was answered (the node may be"
-                    + " stopping); retrying with the same reservationId is safe");
+        if (code >= 500 && cause instanceof IOException) {
+            return Respond.problemFor(cause); // a broken connection (Jetty's EofException is one): 503, retry
         }
         String detail = message == null || message.isBlank() ? "the request could not be handled" : message;
         if (code >= 500) {
