@@ -61,6 +61,10 @@ public final class BookingClient implements AutoCloseable {
         config.setClusterName(clusterName);
         config.getNetworkConfig().setAddresses(addresses).setRedoOperation(true);
         config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+        // A command whose backup did not acknowledge in time fails (and is retried with the same request)
+        // instead of answering as if it were safe: the owner may have crashed before its backup applied it,
+        // and the answer would then be a decision the cluster no longer holds.
+        config.setProperty("hazelcast.client.operation.fail.on.indeterminate.state", "true");
         config.setProperty("hazelcast.logging.type", System.getProperty("hazelcast.logging.type", "jdk"));
         BookingSerialization.register(config.getSerializationConfig());
         return config;
