@@ -15,6 +15,7 @@ import dev.booking.domain.Revision;
 import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
+import dev.booking.engine.ReservationLookup;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +39,14 @@ public final class BookingClient implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final BoxOffice boxOffice;
     private final Intake intake;
+    private final ReservationLookup lookup;
     private final Retry retry;
 
     private BookingClient(HazelcastInstance hazelcast, Duration retryFor) {
         this.hazelcast = hazelcast;
         this.boxOffice = new BoxOffice(hazelcast);
         this.intake = new Intake(hazelcast);
+        this.lookup = new ReservationLookup(boxOffice, intake);
         this.retry = new Retry(retryFor);
     }
 
@@ -109,8 +112,7 @@ public final class BookingClient implements AutoCloseable {
 
     /** The reservation as decided, or PENDING while it waits in the intake; empty if unknown. */
     public CompletableFuture<Optional<Reservation>> reservation(EventId eventId, ReservationId reservationId) {
-        return retry.call(() -> boxOffice.reservation(eventId, reservationId).thenCompose(decided -> decided.isPresent()
-                ? CompletableFuture.completedFuture(decided) : intake.waiting(eventId, reservationId)));
+        return retry.call(() -> lookup.find(eventId, reservationId));
     }
 
     public CompletableFuture<Revision> define(EventDefinition definition) {

@@ -9,6 +9,7 @@ import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Status;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
+import dev.booking.engine.ReservationLookup;
 import io.javalin.http.Context;
 
 import java.util.Optional;
@@ -20,10 +21,12 @@ final class ReservationHandlers {
     static final String REPLAYED = "Idempotent-Replayed";
     private final BoxOffice boxOffice;
     private final Intake intake;
+    private final ReservationLookup lookup;
 
     ReservationHandlers(BoxOffice boxOffice, Intake intake) {
         this.boxOffice = boxOffice;
         this.intake = intake;
+        this.lookup = new ReservationLookup(boxOffice, intake);
     }
 
     /**
@@ -83,12 +86,7 @@ final class ReservationHandlers {
     void show(Context ctx) {
         EventId eventId = EventHandlers.eventId(ctx);
         ReservationId id = reservationId(ctx);
-        CompletableFuture<Optional<Reservation>> found = boxOffice.reservation(eventId, id).thenCompose(decided ->
-                decided.isPresent() ? CompletableFuture.completedFuture(decided) : intake.waiting(eventId, id)
-                        .thenCompose(waiting -> waiting.isPresent() ? CompletableFuture.completedFuture(waiting)
-                                // decided and removed from the intake between the two reads
-                                : boxOffice.reservation(eventId, id)));
-        Respond.later(ctx, found, (c, reservation) -> reservation.ifPresentOrElse(
+        Respond.later(ctx, lookup.find(eventId, id), (c, reservation) -> reservation.ifPresentOrElse(
                 r -> Respond.json(c, 200, ReservationView.of(r)),
                 () -> Respond.problem(c, reservationNotFound(eventId, id))));
     }
