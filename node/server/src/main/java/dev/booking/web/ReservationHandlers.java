@@ -12,7 +12,6 @@ import dev.booking.engine.Intake;
 import dev.booking.engine.ReservationLookup;
 import io.javalin.http.Context;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
