@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class QueryViews {
     private final IMap<String, AvailabilityView> events;
-    private final IMap<String, CustomerReservations> customers;
+    private final IMap<String, CustomerBucket> customers;
     private final IMap<String, SalesFigures> figures;
     private final IMap<String, LostEvents> health;
     private final IMap<String, LagSnapshot> lag;
@@ -39,7 +39,7 @@ public final class QueryViews {
     }
 
     public Optional<CustomerReservations> customer(CustomerId id) {
-        return Optional.ofNullable(customers.get(id.value()));
+        return Optional.ofNullable(customers.executeOnKey(CustomerBucket.keyOf(id), new ReadCustomerList(id)));
     }
 
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Compares the views with the command side's truth, and repairs them from it.
@@ -31,7 +34,7 @@ public final class Reconciliation {
     private final BoxOffice boxOffice;
     private final Clock clock;
     private final IMap<String, AvailabilityView> events;
-    private final IMap<String, CustomerReservations> customers;
+    private final IMap<String, CustomerBucket> customers;
     private final IMap<String, SalesFigures> figures;
     private final IMap<String, LostEvents> health;
 
@@ -52,7 +55,7 @@ public final class Reconciliation {
     public DriftReport check() {
         Map<String, AvailabilityView> eventViews = new HashMap<>(events);
         Map<String, SalesFigures> figureViews = new HashMap<>(figures);
-        Map<String, CustomerReservations> customerViews = new HashMap<>(customers);
+        Map<String, CustomerReservations> customerViews = customerLists();
         Map<String, Change> truth = wholeEvents();
         List<CustomerDrift> customerDrifts = Comparison.customers(truth.values(), customerViews);
         return new DriftReport(clock.millis(), truth.size(),
@@ -112,6 +115,17 @@ public final class Reconciliation {
             }
         }
         return republished;
+    }
+
+    /** Every customer's list: all buckets, read by key (on their partition threads, where they change). */
+    private Map<String, CustomerReservations> customerLists() {
+        Set<String> keys = IntStream.range(0, CustomerBucket.COUNT).mapToObj(CustomerBucket::keyOf)
+                .collect(Collectors.toSet());
+        Map<String, CustomerReservations> lists = new HashMap<>();
+        for (CustomerBucket bucket : customers.getAll(keys).values()) {
+            bucket.lists().forEach(list -> lists.put(list.customerId().value(), list));
+        }
+        return lists;
     }
 
     private Map<String, Change> wholeEvents() {

@@ -4,7 +4,7 @@ package dev.booking.pipelines;
 public final class ViewMaps {
     /** eventId → {@link AvailabilityView}. */
     public static final String EVENTS = "booking.view.events";
-    /** customerId → {@link CustomerReservations}. */
+    /** bucket ({@link CustomerBucket#keyOf}) → {@link CustomerBucket}: each customer's {@link CustomerReservations}. */
     public static final String CUSTOMERS = "booking.view.customers";
     /** eventId → {@link SalesFigures}. */
     public static final String FIGURES = "booking.view.stats";

@@ -17,7 +17,7 @@ import dev.booking.engine.ChangeLog;
  * <pre>
  * journal of booking.changes ─┬─ after lost events? ─ stamp now ────────▶ booking.view.health
  *                             └─ change ─ record lag ─┬─ AvailabilityView ─▶ booking.view.events
- *                                                     ├─ per customer ─────▶ booking.view.customers
+ *                                                     ├─ per customer bucket ▶ booking.view.customers
  *                                                     └─ SalesFigures ─────▶ booking.view.stats
  * </pre>
  *
@@ -25,7 +25,8 @@ import dev.booking.engine.ChangeLog;
  * every sink merges with a commutative, associative, idempotent function of the view types: whatever
  * the order and the number of deliveries, a view converges to the same value. The merge functions run
  * as entry processors on the owner and again on each backup: they read no clock. Times are stamped
- * before the sinks.
+ * before the sinks. The customers view is bucketed ({@link CustomerBucket}): a change updates each bucket
+ * it touches once, in place, instead of one entry per reservation.
  */
 public final class ViewPipeline {
     private ViewPipeline() {
@@ -53,9 +54,9 @@ public final class ViewPipeline {
         changes.map(AvailabilityView::of).setName("availability")
                 .writeTo(Sinks.<AvailabilityView, String, AvailabilityView>mapWithMerging(ViewMaps.EVENTS,
                         view -> view.eventId().value(), view -> view, AvailabilityView::merge));
-        changes.flatMap(change -> Traversers.traverseIterable(CustomerReservations.of(change))).setName("per customer")
-                .writeTo(Sinks.<CustomerReservations, String, CustomerReservations>mapWithMerging(ViewMaps.CUSTOMERS,
-                        list -> list.customerId().value(), list -> list, CustomerReservations::merge));
+        changes.flatMap(change -> Traversers.traverseIterable(UpdateCustomerBucket.of(change))).setName("per customer bucket")
+                .writeTo(Sinks.<UpdateCustomerBucket, String, CustomerBucket, Void>mapWithEntryProcessor(
+                        ViewMaps.CUSTOMERS, UpdateCustomerBucket::bucket, update -> update));
         changes.map(SalesFigures::of).setName("figures")
                 .writeTo(Sinks.<SalesFigures, String, SalesFigures>mapWithMerging(ViewMaps.FIGURES,
                         figures -> figures.eventId().value(), figures -> figures, SalesFigures::merge));

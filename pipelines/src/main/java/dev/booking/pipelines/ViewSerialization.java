@@ -1,6 +1,7 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.config.SerializationConfig;
+import dev.booking.domain.CustomerId;
 
 import static dev.booking.engine.BookingSerialization.add;
 
@@ -25,7 +26,12 @@ public final class ViewSerialization {
                 ViewWire::readCustomerReservations);
         add(config, id++, SalesFigures.class, ViewWire::writeSalesFigures, ViewWire::readSalesFigures);
         add(config, id++, LostEvents.class, ViewWire::writeLostEvents, ViewWire::readLostEvents);
-        add(config, id, LagSnapshot.class, ViewWire::writeLagSnapshot, ViewWire::readLagSnapshot);
+        add(config, id++, LagSnapshot.class, ViewWire::writeLagSnapshot, ViewWire::readLagSnapshot);
+        add(config, id++, CustomerBucket.class, ViewWire::writeCustomerBucket, ViewWire::readCustomerBucket);
+        add(config, id++, UpdateCustomerBucket.class, ViewWire::writeUpdateCustomerBucket,
+                ViewWire::readUpdateCustomerBucket);
+        add(config, id, ReadCustomerList.class, (out, read) -> out.writeString(read.customer().value()),
+                in -> new ReadCustomerList(new CustomerId(in.readString())));
         return config;
     }
 

@@ -14,7 +14,10 @@ import dev.booking.engine.Wire;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** How the views are written, field by field. Enums go by name, so that adding a constant changes nothing. */
 final class ViewWire {
@@ -60,6 +63,42 @@ final class ViewWire {
                     reason == null ? null : RejectionReason.valueOf(reason), in.readLong()));
         }
         return new CustomerReservations(customer, lines);
+    }
+
+    static void writeCustomerBucket(ObjectDataOutput out, CustomerBucket bucket) throws IOException {
+        writeLists(out, bucket.lists());
+    }
+
+    static CustomerBucket readCustomerBucket(ObjectDataInput in) throws IOException {
+        int count = in.readInt();
+        Map<String, CustomerReservations> lists = new HashMap<>(Math.max(16, count * 2));
+        for (int i = 0; i < count; i++) {
+            CustomerReservations list = readCustomerReservations(in);
+            lists.put(list.customerId().value(), list);
+        }
+        return new CustomerBucket(lists);
+    }
+
+    static void writeUpdateCustomerBucket(ObjectDataOutput out, UpdateCustomerBucket update) throws IOException {
+        out.writeString(update.bucket());
+        writeLists(out, update.lists());
+    }
+
+    static UpdateCustomerBucket readUpdateCustomerBucket(ObjectDataInput in) throws IOException {
+        String bucket = in.readString();
+        int count = in.readInt();
+        List<CustomerReservations> lists = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lists.add(readCustomerReservations(in));
+        }
+        return new UpdateCustomerBucket(bucket, lists);
+    }
+
+    private static void writeLists(ObjectDataOutput out, Collection<CustomerReservations> lists) throws IOException {
+        out.writeInt(lists.size());
+        for (CustomerReservations list : lists) {
+            writeCustomerReservations(out, list);
+        }
     }
 
     static void writeSalesFigures(ObjectDataOutput out, SalesFigures figures) throws IOException {

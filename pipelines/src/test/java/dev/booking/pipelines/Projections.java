@@ -2,15 +2,19 @@ package dev.booking.pipelines;
 
 import dev.booking.domain.Change;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-/** The views as the pipeline's sinks compute them, folded in this JVM: one merge per delivered change. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The views as the pipeline's sinks compute them, folded in this JVM: the sinks' functions per delivered change. */
 final class Projections {
     private Projections() {
     }
@@ -23,13 +27,21 @@ final class Projections {
         return delivered.stream().map(SalesFigures::of).reduce(SalesFigures::merge).orElseThrow();
     }
 
+    /** Each customer's list, folded the way the sink folds it: bucket updates applied in place. */
     static Map<String, CustomerReservations> customers(Collection<Change> delivered) {
-        Map<String, CustomerReservations> views = new TreeMap<>();
+        Map<String, CustomerBucket> buckets = new HashMap<>();
         for (Change change : delivered) {
-            for (CustomerReservations list : CustomerReservations.of(change)) {
-                views.merge(list.customerId().value(), list, CustomerReservations::merge);
+            for (UpdateCustomerBucket update : UpdateCustomerBucket.of(change)) {
+                var entry = new AbstractMap.SimpleEntry<>(update.bucket(), buckets.get(update.bucket()));
+                update.process(entry);
+                buckets.put(update.bucket(), entry.getValue());
             }
         }
+        Map<String, CustomerReservations> views = new TreeMap<>();
+        buckets.forEach((key, bucket) -> bucket.lists().forEach(list -> {
+            assertThat(CustomerBucket.keyOf(list.customerId())).isEqualTo(key);
+            views.put(list.customerId().value(), list);
+        }));
         return views;
     }
 

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +145,23 @@ class ProjectionsTest {
         assertThat(rebuilt.categories()).isEqualTo(before.categories());
         assertThat(rebuilt.soldOut()).isEqualTo(before.soldOut());
         assertThat(rebuilt.seatsPerMinute()).isEqualTo(before.seatsPerMinute());
+    }
+
+    @Test
+    void a_change_updates_each_customer_bucket_it_touches_once_and_nothing_else() {
+        SalesHistory sale = SalesHistory.randomSale("gig", 6, 60);
+        Change whole = sale.whole();
+
+        List<UpdateCustomerBucket> updates = UpdateCustomerBucket.of(whole);
+
+        Set<String> touched = new HashSet<>();
+        whole.reservations().forEach(r -> touched.add(CustomerBucket.keyOf(r.customerId())));
+        assertThat(updates).extracting(UpdateCustomerBucket::bucket).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(touched);
+        assertThat(updates).allSatisfy(update -> assertThat(update.lists())
+                .allSatisfy(list -> assertThat(CustomerBucket.keyOf(list.customerId())).isEqualTo(update.bucket())));
+        assertThat(updates.stream().mapToInt(update -> update.lists().stream()
+                .mapToInt(list -> list.reservations().size()).sum()).sum()).isEqualTo(whole.reservations().size());
     }
 
     static void assertMatchesLedger(Map<String, CustomerReservations> views, List<Reservation> ledger) {

@@ -4,6 +4,7 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import dev.booking.domain.Change;
+import dev.booking.domain.CustomerId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -23,6 +24,16 @@ class ViewSerializationTest {
         assertRoundTrip(AvailabilityView.of(last));
         assertRoundTrip(Projections.figures(sale.changes()));
         Projections.customers(sale.changes()).values().forEach(this::assertRoundTrip);
+        for (UpdateCustomerBucket update : UpdateCustomerBucket.of(sale.whole())) {
+            UpdateCustomerBucket read = roundTrip(update);
+            assertThat(read.bucket()).isEqualTo(update.bucket());
+            assertThat(read.lists()).isEqualTo(update.lists());
+            CustomerBucket bucket = new CustomerBucket();
+            update.lists().forEach(bucket::add);
+            assertThat(roundTrip(bucket).lists()).containsExactlyInAnyOrderElementsOf(bucket.lists());
+        }
+        CustomerId ann = new CustomerId("ann");
+        assertThat(roundTrip(new ReadCustomerList(ann)).customer()).isEqualTo(ann);
         assertRoundTrip(LostEvents.merge(LostEvents.seenAt(5), LostEvents.seenAt(9)));
         assertRoundTrip(new LagSnapshot("10.0.0.1:5701", Collections.nCopies(LagBuckets.COUNT, 3L), 42, 1000));
     }
@@ -41,9 +52,15 @@ class ViewSerializationTest {
     void registering_twice_adds_the_serializers_once() {
         SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
 
-        assertThat(config.getSerializerConfigs()).hasSize(5);
+        assertThat(config.getSerializerConfigs()).hasSize(8);
         assertThat(ViewSerialization.isRegistered(config)).isTrue();
         assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
+    }
+
+    private <T> T roundTrip(T value) {
+        T read = serialization.toObject(serialization.toData(value));
+        assertThat(read).isExactlyInstanceOf(value.getClass());
+        return read;
     }
 
     private void assertRoundTrip(Object value) {
