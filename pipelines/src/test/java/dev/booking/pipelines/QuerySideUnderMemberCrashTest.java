@@ -70,7 +70,10 @@ class QuerySideUnderMemberCrashTest {
      * lost before the journal. Hazelcast runs the command again on the new owner, where it is a replay,
      * and a replay republishes the reservation; whatever still slips through (a change in flight in the
      * dead member) shows in reconciliation only as customer lines missing or behind (later changes carry
-     * the event's counts), and a repair brings them back.
+     * the event's counts), and a repair brings them back. One more kind of drift is possible, only for
+     * the dead member's events: a batch it decided and published just before dying, which its backup never
+     * received. Nobody was told CONFIRMED (the call failed; its retry decides anew), but the customer view
+     * holds the line; reconciliation reports it as unexpected, and a rebuild removes it.
      */
     @Test
     void changes_lost_with_a_crashed_inventory_owner_are_found_by_reconciliation_and_repaired() throws Exception {
@@ -83,20 +86,28 @@ class QuerySideUnderMemberCrashTest {
         // when buyers burst in and the owner dies in the middle of it
         burstWithACrash(events);
 
-        // then once the pipeline settled, the only drift is customer lines whose change was never published
+        // then once the pipeline settled, the only drift is customer lines whose change was never published,
+        // and lines of the dead member's events that its backup never had
+        List<String> victims = events.subList(0, 2).stream().map(event -> event.value() + "/").toList();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             DriftReport settled = reconciliation.check();
             assertThat(settled.events()).isEmpty();
             assertThat(settled.figures()).isEmpty();
             assertThat(settled.customers()).allSatisfy(c -> {
-                assertThat(c.unexpected()).isEmpty();
+                assertThat(c.unexpected()).allSatisfy(line ->
+                        assertThat(victims.stream().anyMatch(line::startsWith)).as(line).isTrue());
                 assertThat(c.differing()).isEmpty();
             });
         });
         LOG.info("before the repair: {}", reconciliation.check());
 
-        // and a repair leaves none
+        // and a repair leaves nothing but such lines, which a rebuild removes
         reconciliation.repair();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reconciliation.check().customers())
+                .as("%s", reconciliation.check())
+                .allSatisfy(c -> assertThat(c.missing()).isEmpty())
+                .allSatisfy(c -> assertThat(c.behind()).isEmpty()));
+        reconciliation.rebuild();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reconciliation.check().isClean())
                 .as("%s", reconciliation.check()).isTrue());
         assertViewsEqualTheCommandSide(new QueryViews(desk), boxOffice, events);
