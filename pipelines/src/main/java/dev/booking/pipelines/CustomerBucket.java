@@ -18,8 +18,9 @@ import java.util.Map;
  * brings, not what the bucket already holds; a customer's list is read out of its bucket on the owner
  * ({@link ReadCustomerList}), so a read moves one list, not the bucket.
  *
- * <p>Mutable on purpose, and only ever touched on its partition's thread (updates, reads, migration and
- * backups all run there).
+ * <p>Mutable on purpose: updated in place by entry processors, on the owner and on the backup, and read
+ * by entry processors and by key. Like the inventory entries, it relies on Hazelcast handling an OBJECT
+ * value only on its partition's thread.
  */
 public final class CustomerBucket {
     /** How many buckets the view has: as many as a cluster has partitions by default. */

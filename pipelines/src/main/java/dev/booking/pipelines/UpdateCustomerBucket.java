@@ -1,11 +1,12 @@
 package dev.booking.pipelines;
 
-import dev.booking.domain.Change;
 import com.hazelcast.map.EntryProcessor;
+import dev.booking.domain.Change;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Merges the lists one change brings for the customers of one bucket into that bucket, in place. The
@@ -22,25 +23,14 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
         this.lists = List.copyOf(lists);
     }
 
-    /** One update per bucket the change touches. */
+    /** One update per bucket the change touches, in bucket order. */
     public static List<UpdateCustomerBucket> of(Change change) {
-        List<List<CustomerReservations>> byBucket = new ArrayList<>(CustomerBucket.COUNT);
-        for (int i = 0; i < CustomerBucket.COUNT; i++) {
-            byBucket.add(null);
-        }
-        List<UpdateCustomerBucket> updates = new ArrayList<>();
+        Map<Integer, List<CustomerReservations>> byBucket = new TreeMap<>();
         for (CustomerReservations list : CustomerReservations.of(change)) {
-            int bucket = CustomerBucket.bucketOf(list.customerId());
-            if (byBucket.get(bucket) == null) {
-                byBucket.set(bucket, new ArrayList<>());
-            }
-            byBucket.get(bucket).add(list);
+            byBucket.computeIfAbsent(CustomerBucket.bucketOf(list.customerId()), bucket -> new ArrayList<>()).add(list);
         }
-        for (int i = 0; i < CustomerBucket.COUNT; i++) {
-            if (byBucket.get(i) != null) {
-                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(i), byBucket.get(i)));
-            }
-        }
+        List<UpdateCustomerBucket> updates = new ArrayList<>(byBucket.size());
+        byBucket.forEach((bucket, lists) -> updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists)));
         return updates;
     }
 

@@ -70,12 +70,9 @@ final class ViewWire {
     }
 
     static CustomerBucket readCustomerBucket(ObjectDataInput in) throws IOException {
-        int count = in.readInt();
-        Map<String, CustomerReservations> lists = new HashMap<>(Math.max(16, count * 2));
-        for (int i = 0; i < count; i++) {
-            CustomerReservations list = readCustomerReservations(in);
-            lists.put(list.customerId().value(), list);
-        }
+        List<CustomerReservations> read = readLists(in);
+        Map<String, CustomerReservations> lists = new HashMap<>(Math.max(16, read.size() * 2));
+        read.forEach(list -> lists.put(list.customerId().value(), list));
         return new CustomerBucket(lists);
     }
 
@@ -85,13 +82,7 @@ final class ViewWire {
     }
 
     static UpdateCustomerBucket readUpdateCustomerBucket(ObjectDataInput in) throws IOException {
-        String bucket = in.readString();
-        int count = in.readInt();
-        List<CustomerReservations> lists = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            lists.add(readCustomerReservations(in));
-        }
-        return new UpdateCustomerBucket(bucket, lists);
+        return new UpdateCustomerBucket(in.readString(), readLists(in));
     }
 
     private static void writeLists(ObjectDataOutput out, Collection<CustomerReservations> lists) throws IOException {
@@ -99,6 +90,15 @@ final class ViewWire {
         for (CustomerReservations list : lists) {
             writeCustomerReservations(out, list);
         }
+    }
+
+    private static List<CustomerReservations> readLists(ObjectDataInput in) throws IOException {
+        int count = in.readInt();
+        List<CustomerReservations> lists = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lists.add(readCustomerReservations(in));
+        }
+        return lists;
     }
 
     static void writeSalesFigures(ObjectDataOutput out, SalesFigures figures) throws IOException {

@@ -64,8 +64,6 @@ class ViewSerializationTest {
     }
 
     private void assertRoundTrip(Object value) {
-        Object read = serialization.toObject(serialization.toData(value));
-        assertThat(read).isEqualTo(value);
-        assertThat(read).isExactlyInstanceOf(value.getClass());
+        assertThat(roundTrip(value)).isEqualTo(value);
     }
 }
