@@ -25,9 +25,16 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
 
     /** One update per bucket the change touches, in bucket order. */
     public static List<UpdateCustomerBucket> of(Change change) {
+        return of(List.of(change));
+    }
+
+    /** One update per bucket the changes touch, in bucket order (a customer's lists of several events ride together). */
+    public static List<UpdateCustomerBucket> of(List<Change> changes) {
         Map<Integer, List<CustomerReservations>> byBucket = new TreeMap<>();
-        for (CustomerReservations list : CustomerReservations.of(change)) {
-            byBucket.computeIfAbsent(CustomerBucket.bucketOf(list.customerId()), bucket -> new ArrayList<>()).add(list);
+        for (Change change : changes) {
+            for (CustomerReservations list : CustomerReservations.of(change)) {
+                byBucket.computeIfAbsent(CustomerBucket.bucketOf(list.customerId()), bucket -> new ArrayList<>()).add(list);
+            }
         }
         List<UpdateCustomerBucket> updates = new ArrayList<>(byBucket.size());
         byBucket.forEach((bucket, lists) -> updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists)));

@@ -9,6 +9,7 @@ import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.jet.pipeline.StreamStage;
 import dev.booking.domain.Change;
+import dev.booking.engine.ChangeBatch;
 import dev.booking.engine.ChangeLog;
 
 /**
@@ -16,30 +17,30 @@ import dev.booking.engine.ChangeLog;
  *
  * <pre>
  * journal of booking.changes ─┬─ after lost events? ─ stamp now ────────▶ booking.view.health
- *                             └─ change ─ record lag ─┬─ AvailabilityView ─▶ booking.view.events
- *                                                     ├─ per customer bucket ▶ booking.view.customers
- *                                                     └─ SalesFigures ─────▶ booking.view.stats
+ *                             └─ change batch ─┬─ per customer bucket ───▶ booking.view.customers
+ *                                              └─ change ─ record lag ─┬─ AvailabilityView ─▶ booking.view.events
+ *                                                                      └─ SalesFigures ─────▶ booking.view.stats
  * </pre>
  *
  * <p>Delivery is at least once end to end (journal replay after a restart, at-least-once map sinks), so
  * every sink merges with a commutative, associative, idempotent function of the view types: whatever
  * the order and the number of deliveries, a view converges to the same value. The merge functions run
  * as entry processors on the owner and again on each backup: they read no clock. Times are stamped
- * before the sinks. The customers view is bucketed ({@link CustomerBucket}): a change updates each bucket
- * it touches once, in place, instead of one entry per reservation.
+ * before the sinks. The customers view is bucketed ({@link CustomerBucket}): a batch of changes updates each
+ * bucket it touches once, in place, instead of one entry per reservation.
  */
 public final class ViewPipeline {
     private ViewPipeline() {
     }
 
     /** The changes the command side publishes, from the oldest the journal still holds. */
-    public static StreamSource<JournalSourceEntry<String, Change>> journal() {
+    public static StreamSource<JournalSourceEntry<String, ChangeBatch>> journal() {
         return Sources.mapJournalEntries(ChangeLog.CHANGES_MAP, JournalInitialPosition.START_FROM_OLDEST);
     }
 
-    public static Pipeline build(StreamSource<JournalSourceEntry<String, Change>> source) {
+    public static Pipeline build(StreamSource<JournalSourceEntry<String, ChangeBatch>> source) {
         Pipeline pipeline = Pipeline.create();
-        StreamStage<JournalSourceEntry<String, Change>> journal = pipeline.readFrom(source)
+        StreamStage<JournalSourceEntry<String, ChangeBatch>> journal = pipeline.readFrom(source)
                 .withoutTimestamps().setName("read changes");
 
         journal.filter(JournalSourceEntry::isAfterLostEvents).setName("after lost events")
@@ -47,14 +48,17 @@ public final class ViewPipeline {
                 .writeTo(Sinks.<LostEvents, String, LostEvents>mapWithMerging(ViewMaps.HEALTH,
                         lost -> ViewMaps.LOST_EVENTS, lost -> lost, LostEvents::merge));
 
-        StreamStage<Change> changes = journal.map(JournalSourceEntry::getValue).setName("change")
+        StreamStage<ChangeBatch> batches = journal.map(JournalSourceEntry::getValue).setName("change batch");
+        StreamStage<Change> changes = batches.flatMap(batch -> Traversers.traverseIterable(batch.changes()))
+                .setName("change")
                 .mapUsingService(LagRecorder.service(), LagRecorder::recorded).setName("record lag");
 
         // Each change is projected here, so that a sink ships only the small view value to the entry's owner.
         changes.map(AvailabilityView::of).setName("availability")
                 .writeTo(Sinks.<AvailabilityView, String, AvailabilityView>mapWithMerging(ViewMaps.EVENTS,
                         view -> view.eventId().value(), view -> view, AvailabilityView::merge));
-        changes.flatMap(change -> Traversers.traverseIterable(UpdateCustomerBucket.of(change))).setName("per customer bucket")
+        batches.flatMap(batch -> Traversers.traverseIterable(UpdateCustomerBucket.of(batch.changes())))
+                .setName("per customer bucket")
                 .writeTo(Sinks.<UpdateCustomerBucket, String, CustomerBucket, Void>mapWithEntryProcessor(
                         ViewMaps.CUSTOMERS, UpdateCustomerBucket::bucket, update -> update));
         changes.map(SalesFigures::of).setName("figures")

@@ -29,9 +29,14 @@ final class Projections {
 
     /** Each customer's list, folded the way the sink folds it: bucket updates applied in place. */
     static Map<String, CustomerReservations> customers(Collection<Change> delivered) {
+        return customersOfBatches(delivered.stream().map(List::of).toList());
+    }
+
+    /** The same, for changes delivered in batches (one bucket update per bucket a batch touches). */
+    static Map<String, CustomerReservations> customersOfBatches(Collection<List<Change>> delivered) {
         Map<String, CustomerBucket> buckets = new HashMap<>();
-        for (Change change : delivered) {
-            for (UpdateCustomerBucket update : UpdateCustomerBucket.of(change)) {
+        for (List<Change> batch : delivered) {
+            for (UpdateCustomerBucket update : UpdateCustomerBucket.of(batch)) {
                 var entry = new AbstractMap.SimpleEntry<>(update.bucket(), buckets.get(update.bucket()));
                 update.process(entry);
                 buckets.put(update.bucket(), entry.getValue());

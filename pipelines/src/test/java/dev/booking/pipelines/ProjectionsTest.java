@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -162,6 +164,24 @@ class ProjectionsTest {
                 .allSatisfy(list -> assertThat(CustomerBucket.keyOf(list.customerId())).isEqualTo(update.bucket())));
         assertThat(updates.stream().mapToInt(update -> update.lists().stream()
                 .mapToInt(list -> list.reservations().size()).sum()).sum()).isEqualTo(whole.reservations().size());
+    }
+
+    @Test
+    void a_batch_of_changes_of_several_events_updates_each_bucket_once_and_folds_as_its_changes_one_by_one() {
+        SalesHistory gig = SalesHistory.randomSale("gig", 7, 40);
+        SalesHistory play = SalesHistory.randomSale("play", 8, 40);
+        List<Change> all = new ArrayList<>(Projections.redelivered(gig.changes(), 3));
+        all.addAll(Projections.redelivered(play.changes(), 4));
+        Collections.shuffle(all, new Random(5));
+
+        List<List<Change>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 9) {
+            batches.add(all.subList(from, Math.min(all.size(), from + 9)));
+        }
+
+        assertThat(batches).allSatisfy(batch -> assertThat(UpdateCustomerBucket.of(batch))
+                .extracting(UpdateCustomerBucket::bucket).doesNotHaveDuplicates());
+        assertThat(Projections.customersOfBatches(batches)).isEqualTo(Projections.customers(all));
     }
 
     static void assertMatchesLedger(Map<String, CustomerReservations> views, List<Reservation> ledger) {

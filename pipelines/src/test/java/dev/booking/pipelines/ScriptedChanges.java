@@ -4,6 +4,7 @@ import com.hazelcast.jet.pipeline.JournalSourceEntry;
 import com.hazelcast.jet.pipeline.SourceBuilder;
 import com.hazelcast.jet.pipeline.StreamSource;
 import dev.booking.domain.Change;
+import dev.booking.engine.ChangeBatch;
 
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * static registry instead of carrying the (not Java-serializable) changes in the job.
  */
 final class ScriptedChanges {
-    private static final Map<String, List<JournalSourceEntry<String, Change>>> SCRIPTS = new ConcurrentHashMap<>();
+    private static final Map<String, List<JournalSourceEntry<String, ChangeBatch>>> SCRIPTS = new ConcurrentHashMap<>();
 
     private ScriptedChanges() {
     }
 
-    static StreamSource<JournalSourceEntry<String, Change>> of(List<JournalSourceEntry<String, Change>> entries) {
+    static StreamSource<JournalSourceEntry<String, ChangeBatch>> of(List<JournalSourceEntry<String, ChangeBatch>> entries) {
         String script = UUID.randomUUID().toString();
         SCRIPTS.put(script, List.copyOf(entries));
         return SourceBuilder.stream("scripted changes", context -> new Reader(SCRIPTS.get(script)))
-                .<JournalSourceEntry<String, Change>>fillBufferFn((reader, buffer) -> {
+                .<JournalSourceEntry<String, ChangeBatch>>fillBufferFn((reader, buffer) -> {
                     for (int i = 0; i < 64 && reader.next < reader.entries.size(); i++) {
                         buffer.add(reader.entries.get(reader.next++));
                     }
@@ -33,37 +34,42 @@ final class ScriptedChanges {
                 .build();
     }
 
-    static JournalSourceEntry<String, Change> entry(Change change) {
-        return new Entry(change, false);
+    static JournalSourceEntry<String, ChangeBatch> entry(Change change) {
+        return entry(List.of(change));
+    }
+
+    /** Changes published together, as one member's outbox publishes a round. */
+    static JournalSourceEntry<String, ChangeBatch> entry(List<Change> changes) {
+        return new Entry(new ChangeBatch(changes), false);
     }
 
     /** An entry as the journal source marks the first one it reads after an overflow. */
-    static JournalSourceEntry<String, Change> afterLostEvents(Change change) {
-        return new Entry(change, true);
+    static JournalSourceEntry<String, ChangeBatch> afterLostEvents(Change change) {
+        return new Entry(new ChangeBatch(List.of(change)), true);
     }
 
     private static final class Reader {
-        final List<JournalSourceEntry<String, Change>> entries;
+        final List<JournalSourceEntry<String, ChangeBatch>> entries;
         int next;
 
-        Reader(List<JournalSourceEntry<String, Change>> entries) {
+        Reader(List<JournalSourceEntry<String, ChangeBatch>> entries) {
             this.entries = entries;
         }
     }
 
-    private record Entry(Change change, boolean lostBefore) implements JournalSourceEntry<String, Change> {
+    private record Entry(ChangeBatch batch, boolean lostBefore) implements JournalSourceEntry<String, ChangeBatch> {
         @Override
         public String getKey() {
-            return change.key();
+            return "scripted#" + System.identityHashCode(batch);
         }
 
         @Override
-        public Change getValue() {
-            return change;
+        public ChangeBatch getValue() {
+            return batch;
         }
 
         @Override
-        public Change setValue(Change value) {
+        public ChangeBatch setValue(ChangeBatch value) {
             throw new UnsupportedOperationException();
         }
 

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.pipeline.JournalSourceEntry;
 import dev.booking.domain.Change;
+import dev.booking.engine.ChangeBatch;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 import dev.booking.testing.BookingCluster;
@@ -49,9 +50,15 @@ class ViewPipelineTest {
         delivered.addAll(Projections.redelivered(play.changes(), 2));
         Collections.shuffle(delivered, new Random(3));
 
-        // when the pipeline reads them
-        Job job = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(
-                delivered.stream().map(ScriptedChanges::entry).toList())));
+        // when the pipeline reads them, in batches of 1 to 7 changes as members' outboxes publish them
+        Random sizes = new Random(4);
+        List<JournalSourceEntry<String, ChangeBatch>> batches = new ArrayList<>();
+        for (int from = 0; from < delivered.size(); ) {
+            int to = Math.min(delivered.size(), from + 1 + sizes.nextInt(7));
+            batches.add(ScriptedChanges.entry(delivered.subList(from, to)));
+            from = to;
+        }
+        Job job = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(batches)));
 
         // then every view is what the changes in order give, and nothing was lost
         List<Change> all = new ArrayList<>(gig.changes());
@@ -76,7 +83,7 @@ class ViewPipelineTest {
     void the_lag_histogram_goes_on_counting_when_the_job_runs_again() {
         // given a job that measured the lag of some changes and was stopped
         List<Change> changes = SalesHistory.randomSale("gig", 34, 10).changes();
-        List<JournalSourceEntry<String, Change>> entries = changes.stream().map(ScriptedChanges::entry).toList();
+        List<JournalSourceEntry<String, ChangeBatch>> entries = changes.stream().map(ScriptedChanges::entry).toList();
         Job first = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(entries)));
         await().atMost(Duration.ofSeconds(10)).until(() -> views.lag().count() == changes.size());
         cancelAndWait(first);
@@ -95,7 +102,7 @@ class ViewPipelineTest {
     void an_entry_read_after_lost_events_leaves_a_marker_for_the_node_to_repair() {
         // given a journal that overflowed before its third entry was read
         List<Change> changes = SalesHistory.randomSale("gig", 33, 5).changes();
-        List<JournalSourceEntry<String, Change>> entries = new ArrayList<>();
+        List<JournalSourceEntry<String, ChangeBatch>> entries = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             entries.add(i == 2 ? ScriptedChanges.afterLostEvents(changes.get(i)) : ScriptedChanges.entry(changes.get(i)));
         }

@@ -22,9 +22,4 @@ public record Change(EventId eventId, long sequence, EventAvailability availabil
     public Change at(long millis) {
         return new Change(eventId, sequence, availability, tally, reservations, millis);
     }
-
-    /** A key that is unique per change and spreads the changes of one hot event over all partitions. */
-    public String key() {
-        return eventId.value() + "#" + sequence;
-    }
 }

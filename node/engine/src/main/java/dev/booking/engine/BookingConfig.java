@@ -64,7 +64,7 @@ public final class BookingConfig {
         }
         if (config.getMapConfigOrNull(ChangeLog.CHANGES_MAP) == null) {
             config.addMapConfig(new MapConfig(ChangeLog.CHANGES_MAP).setBackupCount(1).setTimeToLiveSeconds(120)
-                    .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(542_000)));
+                    .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(542_000).setTimeToLiveSeconds(120)));
         }
         config.getJetConfig().setEnabled(true);
         // Never answer a decision whose synchronous backup did not acknowledge: if the owner crashed before

@@ -82,6 +82,19 @@ public final class BookingSerialization {
         add(config, ++id, CheckReservation.class, (out, p) -> Wire.writeRequest(out, p.request()),
                 in -> new CheckReservation(Wire.readRequest(in)));
         add(config, ++id, Verdicts.class, BookingSerialization::writeVerdicts, BookingSerialization::readVerdicts);
+        add(config, ++id, ChangeBatch.class, (out, batch) -> {
+            out.writeInt(batch.changes().size());
+            for (Change change : batch.changes()) {
+                Wire.writeChange(out, change);
+            }
+        }, in -> {
+            int count = in.readInt();
+            List<Change> changes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                changes.add(Wire.readChange(in));
+            }
+            return new ChangeBatch(changes);
+        });
         return config;
     }
 

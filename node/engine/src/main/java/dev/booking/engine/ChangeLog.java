@@ -8,66 +8,96 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 /**
- * Publishes every change of the command side into a journaled map, where the query-side pipelines
- * read it. Asynchronous: the caller never waits.
+ * Publishes the changes of the command side into a journaled map, where the query-side pipelines read
+ * them: the changes handed over together travel as one {@link ChangeBatch} (at most {@value #MAX_BATCH}
+ * changes), under a key of their own. Asynchronous: the caller never waits.
  *
- * <p>A write that fails is written again, up to {@value #ATTEMPTS} times in all. That matters when the
- * member owning the change's partition dies: members fail a write whose backup did not acknowledge
- * ({@code IndeterminateOperationStateException}), and such a change may exist nowhere the journal
- * survives; writing it again is harmless, since every view ignores what it already applied. Only a
- * publisher that is itself shutting down gives up at once. A change that still cannot be written is
- * logged; reconciliation finds it and a repair republishes it from the ledger.
+ * <p>A write that fails is written again, with the same key and content, up to {@value #ATTEMPTS} times
+ * in all. That matters when the member owning the batch's partition dies: members fail a write whose
+ * backup did not acknowledge ({@code IndeterminateOperationStateException}), and such a batch may exist
+ * nowhere the journal survives; writing it again is harmless, since every view ignores what it already
+ * applied. Only a publisher that is itself shutting down gives up at once. A batch that still cannot be
+ * written is logged; reconciliation finds its changes missing and a repair republishes them from the
+ * ledger.
  */
 public final class ChangeLog {
     public static final String CHANGES_MAP = "booking.changes";
     static final int ATTEMPTS = 5;
+    static final int MAX_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
 
-    private final Function<Change, CompletableFuture<?>> write;
+    private final BiFunction<String, ChangeBatch, CompletableFuture<?>> write;
     private final Clock clock;
+    /** Keys are this publisher's id and a count: unique in the cluster, so no batch overwrites another. */
+    private final String publisherId = UUID.randomUUID().toString();
+    private final AtomicLong written = new AtomicLong();
 
     public ChangeLog(HazelcastInstance hazelcast, Clock clock) {
         this(writeTo(hazelcast.getMap(CHANGES_MAP)), clock);
     }
 
-    ChangeLog(Function<Change, CompletableFuture<?>> write, Clock clock) {
+    ChangeLog(BiFunction<String, ChangeBatch, CompletableFuture<?>> write, Clock clock) {
         this.write = write;
         this.clock = clock;
     }
 
-    private static Function<Change, CompletableFuture<?>> writeTo(IMap<String, Change> changes) {
-        return change -> Futures.plain(changes.setAsync(change.key(), change));
+    private static BiFunction<String, ChangeBatch, CompletableFuture<?>> writeTo(IMap<String, ChangeBatch> changes) {
+        return (key, batch) -> Futures.plain(changes.setAsync(key, batch));
     }
 
     public void publish(Change change) {
-        publish(change, clock.millis());
-    }
-
-    /** Publishes a change stamped with the given time (when it was made, as near as the publisher knows). */
-    CompletableFuture<Boolean> publish(Change change, long atMillis) {
-        if (change == null) {
-            return CompletableFuture.completedFuture(false);
+        if (change != null) {
+            publish(List.of(change), clock.millis());
         }
-        return attempt(change.at(atMillis), 1);
     }
 
-    private CompletableFuture<Boolean> attempt(Change change, int attempt) {
-        return write.apply(change).handle((ignored, failure) -> failure).thenCompose(failure -> {
+    /**
+     * Publishes changes stamped with the given time (when they were made, as near as the publisher knows).
+     *
+     * @return whether every batch was written
+     */
+    CompletableFuture<Boolean> publish(List<Change> changes, long atMillis) {
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        List<Change> batch = new ArrayList<>(Math.min(changes.size(), MAX_BATCH));
+        for (Change change : changes) {
+            batch.add(change.at(atMillis));
+            if (batch.size() == MAX_BATCH) {
+                writes.add(write(new ChangeBatch(batch)));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            writes.add(write(new ChangeBatch(batch)));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> writes.stream().allMatch(CompletableFuture::join));
+    }
+
+    private CompletableFuture<Boolean> write(ChangeBatch batch) {
+        return attempt(publisherId + "#" + written.incrementAndGet(), batch, 1);
+    }
+
+    private CompletableFuture<Boolean> attempt(String key, ChangeBatch batch, int attempt) {
+        return write.apply(key, batch).handle((ignored, failure) -> failure).thenCompose(failure -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(true);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (attempt < ATTEMPTS && !(cause instanceof HazelcastInstanceNotActiveException)) {
-                return attempt(change, attempt + 1);
+                return attempt(key, batch, attempt + 1);
             }
-            LOG.warn("change {} of event {} not published after {} attempt(s) ({}); reconciliation will repair the views",
-                    change.sequence(), change.eventId(), attempt, cause.toString());
+            LOG.warn("{} change(s) not published after {} attempt(s) ({}); reconciliation will repair the views",
+                    batch.changes().size(), attempt, cause.toString());
             return CompletableFuture.completedFuture(false);
         });
     }

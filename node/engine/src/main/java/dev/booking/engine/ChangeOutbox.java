@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why coalescing: under an on-sale spike an event changes thousands of times a second. The thread
  * drains at most once every {@link #LINGER_MILLIS} ms and publishes one change per event per drain,
- * holding the event's latest counts and every reservation the drained changes touched. A quiet member
+ * holding the event's latest counts and every reservation the drained changes touched, and all the
+ * changes of a drain as one {@link ChangeBatch} (one map write, one journal slot). A quiet member
  * publishes at once; a busy one adds at most that much to the views' lag. The views merge by sequence
  * and by reservation, so a coalesced change means exactly what its parts meant. Why 50 ms: bigger
  * changes let the view job write each partition of the customers view once per change rather than once
@@ -112,8 +113,8 @@ public final class ChangeOutbox {
     }
 
     private void publish(List<Change> changes, long atMillis) {
-        for (Change change : coalesce(changes)) {
-            changeLog.publish(change, atMillis);
+        if (!changes.isEmpty()) {
+            changeLog.publish(coalesce(changes), atMillis);
         }
     }
 

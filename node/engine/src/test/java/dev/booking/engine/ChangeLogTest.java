@@ -9,45 +9,75 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static dev.booking.domain.Sales.concert;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A change whose write failed is written again: the views would otherwise miss it until a repair. */
+/** Changes handed over together are written as few batches, and a batch whose write failed is written again. */
 class ChangeLogTest {
     private final Change change = Inventory.open(concert(10, 0)).change(List.of());
-    private final List<Change> attempts = new ArrayList<>();
+    private final List<Map.Entry<String, ChangeBatch>> attempts = new ArrayList<>();
 
     private ChangeLog failingFirst(int failures, RuntimeException failure) {
-        return new ChangeLog(written -> {
-            attempts.add(written);
+        return new ChangeLog((key, batch) -> {
+            attempts.add(Map.entry(key, batch));
             return attempts.size() <= failures ? CompletableFuture.failedFuture(failure)
                     : CompletableFuture.completedFuture(null);
         }, Clock.systemUTC());
+    }
+
+    private List<Change> changes(int count) {
+        return IntStream.range(0, count).mapToObj(sequence -> new Change(change.eventId(), sequence,
+                change.availability(), change.tally(), change.reservations(), 0)).toList();
+    }
+
+    @Test
+    void changes_handed_over_together_travel_as_one_batch_stamped_with_the_given_time() {
+        ChangeLog log = failingFirst(0, null);
+
+        assertThat(log.publish(changes(3), 42).join()).isTrue();
+
+        assertThat(attempts).singleElement().satisfies(written ->
+                assertThat(written.getValue().changes()).isEqualTo(changes(3).stream().map(c -> c.at(42)).toList()));
+    }
+
+    @Test
+    void more_changes_than_a_batch_holds_travel_in_several_batches_under_keys_of_their_own() {
+        ChangeLog log = failingFirst(0, null);
+
+        assertThat(log.publish(changes(ChangeLog.MAX_BATCH * 2 + 1), 42).join()).isTrue();
+
+        assertThat(attempts).extracting(written -> written.getValue().changes().size())
+                .containsExactly(ChangeLog.MAX_BATCH, ChangeLog.MAX_BATCH, 1);
+        assertThat(attempts).extracting(Map.Entry::getKey).doesNotHaveDuplicates();
+        assertThat(attempts.stream().flatMap(written -> written.getValue().changes().stream()).toList())
+                .isEqualTo(changes(ChangeLog.MAX_BATCH * 2 + 1).stream().map(c -> c.at(42)).toList());
     }
 
     @Test
     void a_write_of_indeterminate_outcome_is_written_again_with_the_same_key_and_content() {
         ChangeLog log = failingFirst(2, new IndeterminateOperationStateException("backup did not acknowledge"));
 
-        assertThat(log.publish(change, 42).join()).isTrue();
+        assertThat(log.publish(List.of(change), 42).join()).isTrue();
 
         assertThat(attempts).hasSize(3).allSatisfy(written -> {
-            assertThat(written.key()).isEqualTo(change.key());
-            assertThat(written).isEqualTo(change.at(42));
+            assertThat(written.getKey()).isEqualTo(attempts.get(0).getKey());
+            assertThat(written.getValue()).isEqualTo(new ChangeBatch(List.of(change.at(42))));
         });
     }
 
     @Test
     void it_gives_up_after_the_last_attempt_and_at_once_when_its_own_member_is_shutting_down() {
         assertThat(failingFirst(Integer.MAX_VALUE, new IndeterminateOperationStateException("gone"))
-                .publish(change, 42).join()).isFalse();
+                .publish(List.of(change), 42).join()).isFalse();
         assertThat(attempts).hasSize(ChangeLog.ATTEMPTS);
 
         attempts.clear();
         assertThat(failingFirst(Integer.MAX_VALUE, new HazelcastInstanceNotActiveException())
-                .publish(change, 42).join()).isFalse();
+                .publish(List.of(change), 42).join()).isFalse();
         assertThat(attempts).hasSize(1);
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -75,12 +74,12 @@ class ChangeOutboxTest {
     @Test
     void the_member_that_decides_publishes_every_change_once_decided_and_the_backup_publishes_nothing_more() {
         cluster = BookingCluster.of(3);
-        IMap<String, Change> published = cluster.member(2).getMap(ChangeLog.CHANGES_MAP);
+        IMap<String, ChangeBatch> published = cluster.member(2).getMap(ChangeLog.CHANGES_MAP);
         AtomicInteger reservationsPublished = new AtomicInteger();
-        published.addEntryListener((EntryAddedListener<String, Change>) event ->
-                reservationsPublished.addAndGet(event.getValue().reservations().size()), true);
-        published.addEntryListener((EntryUpdatedListener<String, Change>) event ->
-                reservationsPublished.addAndGet(event.getValue().reservations().size()), true);
+        published.addEntryListener((EntryAddedListener<String, ChangeBatch>) event ->
+                reservationsPublished.addAndGet(reservations(event.getValue())), true);
+        published.addEntryListener((EntryUpdatedListener<String, ChangeBatch>) event ->
+                reservationsPublished.addAndGet(reservations(event.getValue())), true);
         BoxOffice boxOffice = new BoxOffice(cluster.member(1));
         boxOffice.define(concert(1000, 0)).join();
         List<CompletableFuture<Decision>> decisions = IntStream.range(0, 200)
@@ -89,7 +88,7 @@ class ChangeOutboxTest {
         long sequence = boxOffice.wholeEvent(Sales.CONCERT).join().orElseThrow().sequence();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Collection<Change> changes = published.values();
+            List<Change> changes = published.values().stream().flatMap(batch -> batch.changes().stream()).toList();
             assertThat(changes.stream().mapToLong(Change::sequence).max().orElse(-1)).isEqualTo(sequence);
             Set<String> ids = changes.stream().flatMap(c -> c.reservations().stream())
                     .map(r -> r.id().value()).collect(Collectors.toSet());
@@ -98,6 +97,10 @@ class ChangeOutboxTest {
         // Each reservation in exactly one published change: a backup replica publishing too would double them.
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reservationsPublished.get()).isEqualTo(200));
+    }
+
+    private static int reservations(ChangeBatch batch) {
+        return batch.changes().stream().mapToInt(change -> change.reservations().size()).sum();
     }
 
     private static Reservation reserved(Inventory inventory, String id, int quantity) {

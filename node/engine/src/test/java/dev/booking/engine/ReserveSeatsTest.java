@@ -128,7 +128,8 @@ class ReserveSeatsTest {
                 new Decision.Refused(Decision.Refusal.UNKNOWN_CATEGORY, "no such category"),
                 new Revision.Created(inventory.availability()), new Revision.Refused("too low"),
                 inventory.availability(), request("r9", "floor", 3), new java.util.ArrayList<>(List.of(confirmed, rejected)),
-                inventory.change(List.of(((Decision.Confirmed) confirmed).reservation())).at(1234));
+                inventory.change(List.of(((Decision.Confirmed) confirmed).reservation())).at(1234),
+                new ChangeBatch(List.of(inventory.change(List.of()).at(1), Inventory.open(concert(1, 0)).change(List.of()))));
         for (Object value : values) {
             assertThat((Object) serialization.toObject(serialization.toData(value))).isEqualTo(value);
         }
