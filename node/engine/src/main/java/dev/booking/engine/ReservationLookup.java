@@ -12,12 +12,21 @@ import java.util.concurrent.CompletableFuture;
  * waits in the intake. The one place that reads both, for the REST API and the Java client alike.
  */
 public final class ReservationLookup {
-    private final BoxOffice boxOffice;
-    private final Intake intake;
+    /** Reads one source of reservations: the ledger, or the intake. */
+    interface Source {
+        CompletableFuture<Optional<Reservation>> find(EventId eventId, ReservationId reservationId);
+    }
+
+    private final Source decided;
+    private final Source waiting;
 
     public ReservationLookup(BoxOffice boxOffice, Intake intake) {
-        this.boxOffice = boxOffice;
-        this.intake = intake;
+        this(boxOffice::reservation, intake::waiting);
+    }
+
+    ReservationLookup(Source decided, Source waiting) {
+        this.decided = decided;
+        this.waiting = waiting;
     }
 
     /**
@@ -25,10 +34,10 @@ public final class ReservationLookup {
      * longer holds may have been decided between the two reads, so the ledger is read once more then.
      */
     public CompletableFuture<Optional<Reservation>> find(EventId eventId, ReservationId reservationId) {
-        return boxOffice.reservation(eventId, reservationId).thenCompose(decided -> decided.isPresent()
-                ? CompletableFuture.completedFuture(decided)
-                : intake.waiting(eventId, reservationId).thenCompose(waiting -> waiting.isPresent()
-                        ? CompletableFuture.completedFuture(waiting)
-                        : boxOffice.reservation(eventId, reservationId)));
+        return decided.find(eventId, reservationId).thenCompose(first -> first.isPresent()
+                ? CompletableFuture.completedFuture(first)
+                : waiting.find(eventId, reservationId).thenCompose(queued -> queued.isPresent()
+                        ? CompletableFuture.completedFuture(queued)
+                        : decided.find(eventId, reservationId)));
     }
 }

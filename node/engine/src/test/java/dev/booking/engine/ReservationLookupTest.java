@@ -8,6 +8,9 @@ import dev.booking.testing.BookingCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 import static dev.booking.domain.Sales.concert;
 import static dev.booking.domain.Sales.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +37,21 @@ class ReservationLookupTest {
         assertThat(lookup.find(Sales.CONCERT, ReservationId.of("waiting")).join()).map(Reservation::status)
                 .contains(Status.PENDING);
         assertThat(lookup.find(Sales.CONCERT, ReservationId.of("unknown")).join()).isEmpty();
+    }
+
+    @Test
+    void a_request_decided_between_the_ledger_read_and_the_intake_read_is_found_decided() {
+        // the decider takes the request out of the intake and records it between the lookup's two reads
+        Reservation confirmed = new Reservation(Sales.CONCERT, ReservationId.of("raced"),
+                dev.booking.domain.CategoryId.of("floor"), dev.booking.domain.CustomerId.of("customer-1"), 2,
+                Status.CONFIRMED, null);
+        java.util.concurrent.atomic.AtomicInteger ledgerReads = new java.util.concurrent.atomic.AtomicInteger();
+        ReservationLookup raced = new ReservationLookup(
+                (event, id) -> CompletableFuture.completedFuture(
+                        ledgerReads.incrementAndGet() == 1 ? Optional.empty() : Optional.of(confirmed)),
+                (event, id) -> CompletableFuture.completedFuture(Optional.empty()));
+
+        assertThat(raced.find(Sales.CONCERT, ReservationId.of("raced")).join()).contains(confirmed);
+        assertThat(ledgerReads).hasValue(2);
     }
 }
