@@ -23,11 +23,6 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
         this.lists = List.copyOf(lists);
     }
 
-    /** One update per bucket the change touches, in bucket order. */
-    public static List<UpdateCustomerBucket> of(Change change) {
-        return of(List.of(change));
-    }
-
     /** One update per bucket the changes touch, in bucket order (a customer's lists of several events ride together). */
     public static List<UpdateCustomerBucket> of(List<Change> changes) {
         Map<Integer, List<CustomerReservations>> byBucket = new TreeMap<>();

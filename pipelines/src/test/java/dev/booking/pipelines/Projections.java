@@ -50,6 +50,18 @@ final class Projections {
         return views;
     }
 
+    /** The changes in order, cut into batches of 1 to 7, as members' outboxes publish them. */
+    static List<List<Change>> inBatches(List<Change> changes, long seed) {
+        Random sizes = new Random(seed);
+        List<List<Change>> batches = new ArrayList<>();
+        for (int from = 0; from < changes.size(); ) {
+            int to = Math.min(changes.size(), from + 1 + sizes.nextInt(7));
+            batches.add(changes.subList(from, to));
+            from = to;
+        }
+        return batches;
+    }
+
     /**
      * The changes shuffled, about a third of them delivered twice or three times (at least once, any
      * order), and some published again up to half an hour later (a rebuild's or a retry's republish).

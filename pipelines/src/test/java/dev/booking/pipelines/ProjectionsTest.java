@@ -154,7 +154,7 @@ class ProjectionsTest {
         SalesHistory sale = SalesHistory.randomSale("gig", 6, 60);
         Change whole = sale.whole();
 
-        List<UpdateCustomerBucket> updates = UpdateCustomerBucket.of(whole);
+        List<UpdateCustomerBucket> updates = UpdateCustomerBucket.of(List.of(whole));
 
         Set<String> touched = new HashSet<>();
         whole.reservations().forEach(r -> touched.add(CustomerBucket.keyOf(r.customerId())));
@@ -174,10 +174,7 @@ class ProjectionsTest {
         all.addAll(Projections.redelivered(play.changes(), 4));
         Collections.shuffle(all, new Random(5));
 
-        List<List<Change>> batches = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 9) {
-            batches.add(all.subList(from, Math.min(all.size(), from + 9)));
-        }
+        List<List<Change>> batches = Projections.inBatches(all, 9);
 
         assertThat(batches).allSatisfy(batch -> assertThat(UpdateCustomerBucket.of(batch))
                 .extracting(UpdateCustomerBucket::bucket).doesNotHaveDuplicates());

@@ -51,14 +51,8 @@ class ViewPipelineTest {
         Collections.shuffle(delivered, new Random(3));
 
         // when the pipeline reads them, in batches of 1 to 7 changes as members' outboxes publish them
-        Random sizes = new Random(4);
-        List<JournalSourceEntry<String, ChangeBatch>> batches = new ArrayList<>();
-        for (int from = 0; from < delivered.size(); ) {
-            int to = Math.min(delivered.size(), from + 1 + sizes.nextInt(7));
-            batches.add(ScriptedChanges.entry(delivered.subList(from, to)));
-            from = to;
-        }
-        Job job = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(batches)));
+        Job job = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(
+                Projections.inBatches(delivered, 4).stream().map(ScriptedChanges::entry).toList())));
 
         // then every view is what the changes in order give, and nothing was lost
         List<Change> all = new ArrayList<>(gig.changes());

@@ -8,6 +8,7 @@ import dev.booking.domain.CustomerId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class ViewSerializationTest {
         assertRoundTrip(AvailabilityView.of(last));
         assertRoundTrip(Projections.figures(sale.changes()));
         Projections.customers(sale.changes()).values().forEach(this::assertRoundTrip);
-        for (UpdateCustomerBucket update : UpdateCustomerBucket.of(sale.whole())) {
+        for (UpdateCustomerBucket update : UpdateCustomerBucket.of(List.of(sale.whole()))) {
             UpdateCustomerBucket read = roundTrip(update);
             assertThat(read.bucket()).isEqualTo(update.bucket());
             assertThat(read.lists()).isEqualTo(update.lists());

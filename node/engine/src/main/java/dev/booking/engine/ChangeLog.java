@@ -55,9 +55,7 @@ public final class ChangeLog {
     }
 
     public void publish(Change change) {
-        if (change != null) {
-            publish(List.of(change), clock.millis());
-        }
+        publish(List.of(change), clock.millis());
     }
 
     /**

@@ -113,9 +113,7 @@ public final class ChangeOutbox {
     }
 
     private void publish(List<Change> changes, long atMillis) {
-        if (!changes.isEmpty()) {
-            changeLog.publish(coalesce(changes), atMillis);
-        }
+        changeLog.publish(coalesce(changes), atMillis);
     }
 
     private void close() {
