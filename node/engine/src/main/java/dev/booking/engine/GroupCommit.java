@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,9 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>No timer: a request that finds its lane idle is sent at once, alone, so a quiet system pays no
  * extra latency. While a call is in flight, the requests that arrive for events of the same member queue
  * up and leave together as soon as it returns. Under an on-sale spike a batch grows to the concurrency at
- * hand, and one partition operation, one backup and one network round trip serve all of it. A batch for
- * one event is one entry-processor call on its key; a batch for several events (a busy evening of many
- * small events) is one call on all their keys, which the member runs on each key's partition thread.
+ * hand, and one partition operation, one backup and one network round trip serve all of it. A batch that
+ * spans several events (a busy evening of many small events) leaves as one call per event, all at once:
+ * not as one call on several keys, which Hazelcast answers without waiting for the backups.
  *
  * <p>A lane per owning member, not one for everything: members decide in parallel, and a batch never
  * waits for another member's call.
@@ -62,6 +64,27 @@ final class GroupCommit {
     private record Pending(ReservationRequest request, CompletableFuture<Decision> answer) {
     }
 
+    /** One event's share of a batch and the call that decides it. */
+    private record EventCall(List<Pending> pendings, CompletableFuture<Verdicts> verdicts) {
+        void answer() {
+            Verdicts decided = null;
+            Throwable failure = null;
+            try {
+                decided = verdicts.join();
+            } catch (CompletionException | CancellationException e) {
+                failure = e.getCause() != null ? e.getCause() : e;
+            }
+            for (int i = 0; i < pendings.size(); i++) {
+                Pending pending = pendings.get(i);
+                if (failure != null) {
+                    pending.answer.completeExceptionally(failure);
+                } else {
+                    pending.answer.complete(decided.decision(i, pending.request));
+                }
+            }
+        }
+    }
+
     /** The requests waiting for one member's events, and whether a call to it is in flight. */
     private final class Lane {
         private final Object key;
@@ -96,52 +119,33 @@ final class GroupCommit {
 
         private void send(List<Pending> batch) {
             Map<String, List<Pending>> byEvent = new LinkedHashMap<>();
-            List<ReservationRequest> requests = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
                 byEvent.computeIfAbsent(pending.request.eventId().value(), id -> new ArrayList<>()).add(pending);
-                requests.add(pending.request);
             }
-            CompletableFuture<Map<String, Verdicts>> call;
+            List<EventCall> calls = new ArrayList<>(byEvent.size());
+            byEvent.forEach((eventId, pendings) -> calls.add(new EventCall(pendings, call(eventId, pendings))));
+            // One hop off Hazelcast's response thread for the whole batch, once every call has returned.
+            Futures.plain(CompletableFuture.allOf(calls.stream().map(EventCall::verdicts).toArray(CompletableFuture[]::new)))
+                    .whenComplete((ignored, anyFailure) -> {
+                        // Every caller is answered before the lane lets go: the callers woken here queue
+                        // their next requests while this lane is still busy, so they leave together in the
+                        // next call instead of the first of them leaving alone.
+                        calls.forEach(EventCall::answer);
+                        sending.set(false);
+                        sendIfIdle();
+                        if (queue.isEmpty() && !sending.get()) {
+                            lanes.remove(key, this);
+                        }
+                    });
+        }
+
+        private CompletableFuture<Verdicts> call(String eventId, List<Pending> pendings) {
+            List<ReservationRequest> requests = new ArrayList<>(pendings.size());
+            pendings.forEach(pending -> requests.add(pending.request));
             try {
-                call = call(byEvent, requests);
+                return inventory.submitToKey(eventId, new ReserveSeats(requests)).toCompletableFuture();
             } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
-            }
-            call.whenComplete((verdicts, failure) -> {
-                // Answer first, then let go: the callers woken here queue their next requests while
-                // this lane is still busy, so they leave together in the next call instead of the
-                // first of them leaving alone.
-                byEvent.forEach((eventId, pendings) ->
-                        answer(pendings, verdicts == null ? null : verdicts.get(eventId), failure));
-                sending.set(false);
-                sendIfIdle();
-                if (queue.isEmpty() && !sending.get()) {
-                    lanes.remove(key, this);
-                }
-            });
-        }
-
-        private CompletableFuture<Map<String, Verdicts>> call(Map<String, List<Pending>> byEvent,
-                                                              List<ReservationRequest> requests) {
-            ReserveSeats reserve = new ReserveSeats(requests);
-            if (byEvent.size() == 1) {
-                String eventId = byEvent.keySet().iterator().next();
-                return Futures.plain(inventory.submitToKey(eventId, reserve)).thenApply(v -> Map.of(eventId, v));
-            }
-            return Futures.plain(inventory.submitToKeys(byEvent.keySet(), reserve));
-        }
-
-        private void answer(List<Pending> pendings, Verdicts verdicts, Throwable failure) {
-            for (int i = 0; i < pendings.size(); i++) {
-                Pending pending = pendings.get(i);
-                if (failure != null) {
-                    pending.answer.completeExceptionally(failure);
-                } else if (verdicts == null) {
-                    pending.answer.completeExceptionally(new IllegalStateException(
-                            "no verdicts for event " + pending.request.eventId() + " in the batch's answer"));
-                } else {
-                    pending.answer.complete(verdicts.decision(i, pending.request));
-                }
+                return CompletableFuture.failedFuture(e);
             }
         }
     }

@@ -6,24 +6,24 @@ import dev.booking.domain.Reservation;
 import dev.booking.domain.ReservationRequest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decides a batch of reservation requests, in order, on the partition thread that owns the event's
- * inventory (on each event's, when the batch spans several events). A batch of one is the plain case; under load, concurrent requests for the same
- * event travel together (see {@link GroupCommit}), so one partition operation and one backup decide many.
+ * Decides a batch of reservation requests for one event, in order, on the partition thread that owns the
+ * event's inventory. A batch of one is the plain case; under load, concurrent requests for the same event
+ * travel together (see {@link GroupCommit}), so one partition operation and one backup decide many.
+ *
+ * <p>One event per call, never several keys at once: Hazelcast answers a call on several keys without
+ * waiting for the backups of its partitions, and a decision must not be told before its backup holds it.
  *
  * <p>Deterministic: Hazelcast runs it again on the backup replica, and may run it again on a new owner
  * after a failover; the ledger turns such re-runs into replays that change nothing.
  */
 public final class ReserveSeats extends ChangingProcessor<Verdicts> {
     private final List<ReservationRequest> requests;
-    /** The requests by event, built once: one instance may run on several keys' partition threads at once. */
-    private final Map<String, List<ReservationRequest>> byEvent;
 
-    /** @param requests for one event or several; each key decides the requests for its own event, in order */
+    /** @param requests for one event, decided in this order */
     public ReserveSeats(List<ReservationRequest> requests) {
         this(requests, false);
     }
@@ -31,11 +31,9 @@ public final class ReserveSeats extends ChangingProcessor<Verdicts> {
     ReserveSeats(List<ReservationRequest> requests, boolean onBackup) {
         super(onBackup);
         this.requests = List.copyOf(requests);
-        Map<String, List<ReservationRequest>> byEvent = new HashMap<>();
-        for (ReservationRequest request : this.requests) {
-            byEvent.computeIfAbsent(request.eventId().value(), id -> new ArrayList<>()).add(request);
+        if (this.requests.stream().map(ReservationRequest::eventId).distinct().count() > 1) {
+            throw new IllegalArgumentException("a batch decides the requests of one event, not of several");
         }
-        this.byEvent = Map.copyOf(byEvent);
     }
 
     List<ReservationRequest> requests() {
@@ -44,7 +42,6 @@ public final class ReserveSeats extends ChangingProcessor<Verdicts> {
 
     @Override
     public Verdicts process(Map.Entry<String, Inventory> entry) {
-        List<ReservationRequest> requests = byEvent.getOrDefault(entry.getKey(), List.of());
         Inventory inventory = entry.getValue();
         List<Decision> decisions = new ArrayList<>(requests.size());
         if (inventory == null) {

@@ -149,20 +149,13 @@ class ReserveSeatsTest {
     }
 
     @Test
-    void on_several_keys_at_once_each_event_decides_its_own_requests_and_a_missing_one_refuses_them() {
-        cluster = BookingCluster.of(3);
-        new BoxOffice(cluster.member(0)).define(concert(3, 0)).join();
-        var requests = List.of(request("r1", "floor", 2), request("r2", "floor", 2),
-                new dev.booking.domain.ReservationRequest(dev.booking.domain.EventId.of("nothing"), ReservationId.of("n1"),
+    void a_batch_decides_the_requests_of_one_event_only() {
+        var requests = List.of(request("r1", "floor", 2),
+                new dev.booking.domain.ReservationRequest(dev.booking.domain.EventId.of("another"), ReservationId.of("n1"),
                         dev.booking.domain.CategoryId.of("floor"), dev.booking.domain.CustomerId.of("customer-1"), 1));
-        com.hazelcast.map.IMap<String, Inventory> inventory = cluster.member(1).getMap(BoxOffice.INVENTORY_MAP);
 
-        var verdicts = inventory.executeOnKeys(java.util.Set.of(Sales.CONCERT.value(), "nothing"), new ReserveSeats(requests));
-
-        assertThat(verdicts.get(Sales.CONCERT.value()).decisions(requests.subList(0, 2)))
-                .extracting(d -> d.getClass().getSimpleName()).containsExactly("Confirmed", "Rejected");
-        assertThat(verdicts.get("nothing").decisions(requests.subList(2, 3))).singleElement()
-                .satisfies(d -> assertThat(((Decision.Refused) d).refusal()).isEqualTo(Decision.Refusal.EVENT_NOT_FOUND));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ReserveSeats(requests))
+                .withMessageContaining("one event");
     }
 
     @Test

@@ -2,9 +2,12 @@ package dev.booking.testing;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.test.HazelcastTestSupport;
 import com.hazelcast.test.TestHazelcastInstanceFactory;
 import dev.booking.engine.BookingConfig;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,17 +77,25 @@ public final class BookingCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every running member has its replicas in sync and no migration under way or planned
-     * (Hazelcast's own test check; {@code isClusterSafe()} alone can pass before the master has planned
-     * the migrations for the last member to join, and a write racing those migrations may lose its backup).
+     * Waits until every running member sees the same members and the same partition owners, with its
+     * replicas in sync and no migration under way or planned. Hazelcast assigns partitions lazily, on
+     * the first partition operation; a backup that reaches a member before that member has learnt the
+     * partition table is not acknowledged, and the write fails ("backup acks missed"). So the table is
+     * assigned here first ({@code warmUpPartitions}), and {@code isClusterSafe()} alone is not enough: it
+     * can pass before the master has planned the migrations for the last member to join.
      */
     public void awaitSafe() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> {
-                    List<HazelcastInstance> running = members.stream().filter(m -> m.getLifecycleService().isRunning()).toList();
-                    return running.stream().allMatch(m -> m.getCluster().getMembers().size() == running.size())
-                            && com.hazelcast.test.HazelcastTestSupport.isAllInSafeState(running);
-                });
+        List<HazelcastInstance> running = members.stream().filter(m -> m.getLifecycleService().isRunning()).toList();
+        HazelcastTestSupport.warmUpPartitions(running);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> running.stream().allMatch(m -> m.getCluster().getMembers().size() == running.size())
+                        && running.stream().map(BookingCluster::owners).distinct().count() == 1
+                        && HazelcastTestSupport.isAllInSafeState(running));
+    }
+
+    private static List<UUID> owners(HazelcastInstance member) {
+        return member.getPartitionService().getPartitions().stream()
+                .map(p -> p.getOwner() == null ? null : p.getOwner().getUuid()).toList();
     }
 
     @Override
