@@ -1,0 +1,228 @@
+package dev.booking.client.bench;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import dev.booking.engine.JvmDefaults;
+
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A yardstick, not the engine: what the design of issue 4's throwaway prototype does on this machine.
+ * One entry holds an event's remaining seats and a ledger of reservation ids; concurrent requests are
+ * coalesced into one entry-processor call (one call in flight, no timer); nothing else — no view job,
+ * no outbox, no categories, no checks beyond the seat count. Its figure is the ceiling the engine's
+ * {@code hot-event} figure should be read against on the same machine.
+ *
+ * <pre>
+ * java -cp booking-bench.jar dev.booking.client.bench.BareDesign member [port] [members]        # one JVM per member
+ * java -cp booking-bench.jar dev.booking.client.bench.BareDesign client [addresses] [threads] [seconds] [warmup] [alone]
+ * </pre>
+ * {@code members} and {@code addresses} are comma-separated {@code host:port} lists (a two-member
+ * cluster: {@code member 5801 127.0.0.1:5801,127.0.0.1:5802} and {@code member 5802 ...}, the same list).
+ * <pre>
+ * </pre>
+ */
+public final class BareDesign {
+    private static final String CLUSTER = "bare-design";
+    private static final String MAP = "bare.stock";
+    private static final int MAX_BATCH = 512;
+
+    private final IMap<String, Stock> stock;
+    private final boolean alone;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong batched = new AtomicLong();
+
+    private BareDesign(IMap<String, Stock> stock, boolean alone) {
+        this.stock = stock;
+        this.alone = alone;
+    }
+
+    public static void main(String[] args) throws Exception {
+        JvmDefaults.apply();
+        if (args.length > 0 && args[0].equals("member")) {
+            startMember(args.length > 1 ? Integer.parseInt(args[1]) : 5801, args.length > 2 ? args[2] : "");
+            return;
+        }
+        System.exit(run(args, System.out));
+    }
+
+    static HazelcastInstance startMember(int port, String members) {
+        Config config = new Config();
+        config.setClusterName(CLUSTER);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getJetConfig().setEnabled(false);
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false)
+                .getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        for (String member : members.split(",")) {
+            if (!member.isBlank()) {
+                config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember(member.trim());
+            }
+        }
+        config.getMapConfig(MAP).setInMemoryFormat(InMemoryFormat.OBJECT).setBackupCount(1);
+        return Hazelcast.newHazelcastInstance(config);
+    }
+
+    /** The client side: {@code [addresses] [threads] [seconds] [warmup] [alone]}; prints a line and a JSON line. */
+    static int run(String[] args, PrintStream out) throws InterruptedException {
+        String address = args.length > 1 ? args[1] : "127.0.0.1:5801";
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        boolean alone = args.length > 5 && args[5].equals("alone");
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(CLUSTER);
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getNetworkConfig().addAddress(address.split(","));
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        try {
+            BareDesign design = new BareDesign(client.getMap(MAP), alone);
+            design.load("warm-up-" + System.nanoTime(), threads, warmup);
+            design.batches.set(0);
+            design.batched.set(0);
+            long decisions = design.load("sale-" + System.nanoTime(), threads, seconds);
+            double perSecond = decisions / (double) seconds;
+            double batch = design.batched.get() / (double) Math.max(1, design.batches.get());
+            out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f%n",
+                    alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch);
+            out.printf("{\"tool\":\"bare-design\",\"calls\":\"%s\",\"threads\":%d,\"seconds\":%d,"
+                            + "\"decisions\":%d,\"decisionsPerSecond\":%.1f,\"averageBatch\":%.1f}%n",
+                    alone ? "alone" : "coalesced", threads, seconds, decisions, perSecond, batch);
+            return decisions > 0 ? 0 : 1;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests. */
+    private long load(String event, int threads, int seconds) throws InterruptedException {
+        AtomicLong decisions = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> buyers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int number = t;
+            Thread buyer = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(number);
+                List<String> past = new ArrayList<>();
+                long sequence = 0;
+                while (System.nanoTime() < end) {
+                    String id;
+                    if (!past.isEmpty() && random.nextDouble() < 0.05) {
+                        id = past.get(random.nextInt(past.size()));
+                    } else {
+                        id = number + "-" + sequence++;
+                        if (past.size() < 256) {
+                            past.add(id);
+                        }
+                    }
+                    decide(event, id, 1 + random.nextInt(4));
+                    decisions.incrementAndGet();
+                }
+            });
+            buyer.start();
+            buyers.add(buyer);
+        }
+        for (Thread buyer : buyers) {
+            buyer.join();
+        }
+        return decisions.get();
+    }
+
+    private byte decide(String event, String id, int seats) {
+        if (alone) {
+            return stock.executeOnKey(event, new Reserve(new String[] {id}, new int[] {seats}))[0];
+        }
+        Pending pending = new Pending(event, id, seats, new CompletableFuture<>());
+        queue.add(pending);
+        sendIfIdle();
+        return pending.answer.join();
+    }
+
+    private void sendIfIdle() {
+        while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
+            List<Pending> batch = new ArrayList<>();
+            Pending next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                sending.set(false);
+                continue;
+            }
+            batches.incrementAndGet();
+            batched.addAndGet(batch.size());
+            String[] ids = new String[batch.size()];
+            int[] seats = new int[batch.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = batch.get(i).id;
+                seats[i] = batch.get(i).seats;
+            }
+            // One event per run, so a batch is one call on one key.
+            stock.submitToKey(batch.get(0).event, new Reserve(ids, seats)).whenCompleteAsync((answers, failure) -> {
+                for (int i = 0; i < ids.length; i++) {
+                    if (failure != null) {
+                        batch.get(i).answer.completeExceptionally(failure);
+                    } else {
+                        batch.get(i).answer.complete(answers[i]);
+                    }
+                }
+                sending.set(false);
+                sendIfIdle();
+            }, ForkJoinPool.commonPool());
+            return;
+        }
+    }
+
+    private record Pending(String event, String id, int seats, CompletableFuture<Byte> answer) {
+    }
+
+    /** An event's seats and ledger. */
+    static final class Stock implements Serializable {
+        private long remaining = 1_000_000_000L;
+        private final Map<String, Byte> ledger = new HashMap<>();
+    }
+
+    /** Decides a batch on the event's partition thread: 1 = confirmed, 2 = rejected; a known id answers as before. */
+    record Reserve(String[] ids, int[] seats) implements EntryProcessor<String, Stock, byte[]> {
+        @Override
+        public byte[] process(Map.Entry<String, Stock> entry) {
+            Stock stock = entry.getValue() == null ? new Stock() : entry.getValue();
+            byte[] answers = new byte[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                Byte before = stock.ledger.get(ids[i]);
+                if (before == null) {
+                    before = stock.remaining >= seats[i] ? (byte) 1 : (byte) 2;
+                    if (before == 1) {
+                        stock.remaining -= seats[i];
+                    }
+                    stock.ledger.put(ids[i], before);
+                }
+                answers[i] = before;
+            }
+            entry.setValue(stock);
+            return answers;
+        }
+    }
+}
