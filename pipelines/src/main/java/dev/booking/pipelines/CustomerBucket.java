@@ -2,8 +2,10 @@ package dev.booking.pipelines;
 
 import dev.booking.domain.CustomerId;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +16,9 @@ import java.util.Map;
  * <p>Why buckets and not one entry per customer: under an on-sale, one change of an event brings hundreds
  * of reservations of as many customers. One entry per customer meant one view update per reservation;
  * with buckets it is one per bucket a change touches, however many customers are in it. A bucket is
- * updated in place ({@link UpdateCustomerBucket}, in-memory format OBJECT), so an update costs what it
- * brings, not what the bucket already holds; a customer's list is read out of its bucket on the owner
+ * updated in place ({@link UpdateCustomerBucket}, in-memory format OBJECT), line by line into each
+ * customer's sorted list, so an update costs what it brings (and a binary search per line), not what the
+ * bucket or the customer's list already holds; a customer's list is read out of its bucket on the owner
  * ({@link ReadCustomerList}), so a read moves one list, not the bucket.
  *
  * <p>Mutable on purpose: updated in place by entry processors, on the owner and on the backup, and read
@@ -26,15 +29,8 @@ public final class CustomerBucket {
     /** How many buckets the view has: as many as a cluster has partitions by default. */
     public static final int COUNT = 271;
 
-    private final Map<String, CustomerReservations> lists;
-
-    public CustomerBucket() {
-        this(new HashMap<>());
-    }
-
-    CustomerBucket(Map<String, CustomerReservations> lists) {
-        this.lists = lists;
-    }
+    /** Customer id → that customer's lines, kept in {@link CustomerReservation#ORDER}. */
+    private final Map<String, List<CustomerReservation>> lines = new HashMap<>();
 
     /** The key of the bucket that holds a customer's list. String.hashCode is the same in every JVM. */
     public static String keyOf(CustomerId customer) {
@@ -49,16 +45,34 @@ public final class CustomerBucket {
         return Integer.toString(bucket);
     }
 
-    /** Merges a list into the customer's list in this bucket (see {@link CustomerReservations#merge}). */
+    /**
+     * Merges a list into the customer's list in this bucket, line by line and in place: a line of a
+     * reservation already listed keeps the more advanced of the two ({@link CustomerReservation#moreAdvanced}),
+     * a new one is inserted where the order puts it. Commutative and idempotent: whatever the order and
+     * the number of deliveries, a customer's list converges to the same lines.
+     */
     void add(CustomerReservations list) {
-        lists.merge(list.customerId().value(), list, CustomerReservations::merge);
+        List<CustomerReservation> held = lines.computeIfAbsent(list.customerId().value(), id -> new ArrayList<>());
+        for (CustomerReservation line : list.reservations()) {
+            int at = Collections.binarySearch(held, line, CustomerReservation.ORDER);
+            if (at >= 0) {
+                held.set(at, CustomerReservation.moreAdvanced(held.get(at), line));
+            } else {
+                held.add(-at - 1, line);
+            }
+        }
     }
 
+    /** A copy of the customer's list, or null if this bucket holds none. */
     CustomerReservations list(CustomerId customer) {
-        return lists.get(customer.value());
+        List<CustomerReservation> held = lines.get(customer.value());
+        return held == null ? null : new CustomerReservations(customer, held);
     }
 
-    Collection<CustomerReservations> lists() {
-        return lists.values();
+    /** Copies of every customer's list. */
+    List<CustomerReservations> lists() {
+        List<CustomerReservations> copies = new ArrayList<>(lines.size());
+        lines.forEach((customer, held) -> copies.add(new CustomerReservations(new CustomerId(customer), held)));
+        return copies;
     }
 }

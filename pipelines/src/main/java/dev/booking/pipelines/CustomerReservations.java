@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * A customer's reservations over all events (map {@value ViewMaps#CUSTOMERS}, key: the customer id), each
  * at the most advanced status seen, sorted by event and reservation id.
  *
- * <p>{@link #merge} is a union keyed by (event, reservation) that keeps the more advanced line, so a change
- * delivered twice or late never moves a reservation back. The list holds only what a customer's page
- * shows; nothing is duplicated from the event views.
+ * <p>Lists are merged into a customer's list by {@link CustomerBucket#add}: a union keyed by (event,
+ * reservation) that keeps the more advanced line, so a change delivered twice or late never moves a
+ * reservation back. The list holds only what a customer's page shows; nothing is duplicated from the
+ * event views.
  */
 public record CustomerReservations(CustomerId customerId, List<CustomerReservation> reservations) {
     public CustomerReservations {
@@ -40,26 +41,5 @@ public record CustomerReservations(CustomerId customerId, List<CustomerReservati
     /** When the newest change this list includes was published; 0 when it is empty. */
     public long asOfMillis() {
         return reservations.stream().mapToLong(CustomerReservation::atMillis).max().orElse(0);
-    }
-
-    public static CustomerReservations merge(CustomerReservations a, CustomerReservations b) {
-        List<CustomerReservation> left = a.reservations;
-        List<CustomerReservation> right = b.reservations;
-        List<CustomerReservation> merged = new ArrayList<>(left.size() + right.size());
-        int i = 0;
-        int j = 0;
-        while (i < left.size() && j < right.size()) {
-            int order = CustomerReservation.ORDER.compare(left.get(i), right.get(j));
-            if (order < 0) {
-                merged.add(left.get(i++));
-            } else if (order > 0) {
-                merged.add(right.get(j++));
-            } else {
-                merged.add(CustomerReservation.moreAdvanced(left.get(i++), right.get(j++)));
-            }
-        }
-        merged.addAll(left.subList(i, left.size()));
-        merged.addAll(right.subList(j, right.size()));
-        return new CustomerReservations(a.customerId, merged);
     }
 }

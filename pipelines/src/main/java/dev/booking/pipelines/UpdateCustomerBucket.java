@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Merges the lists one change brings for the customers of one bucket into that bucket, in place. The
  * backup replica runs the same merge on its own copy. Idempotent and order-tolerant like
- * {@link CustomerReservations#merge}, so a change delivered again (the pipeline is at least once) changes
+ * {@link CustomerBucket#add}, so a change delivered again (the pipeline is at least once) changes
  * nothing.
  */
 public final class UpdateCustomerBucket implements EntryProcessor<String, CustomerBucket, Void> {

@@ -15,9 +15,7 @@ import dev.booking.engine.Wire;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** How the views are written, field by field. Enums go by name, so that adding a constant changes nothing. */
 final class ViewWire {
@@ -70,10 +68,9 @@ final class ViewWire {
     }
 
     static CustomerBucket readCustomerBucket(ObjectDataInput in) throws IOException {
-        List<CustomerReservations> read = readLists(in);
-        Map<String, CustomerReservations> lists = new HashMap<>(Math.max(16, read.size() * 2));
-        read.forEach(list -> lists.put(list.customerId().value(), list));
-        return new CustomerBucket(lists);
+        CustomerBucket bucket = new CustomerBucket();
+        readLists(in).forEach(bucket::add);
+        return bucket;
     }
 
     static void writeUpdateCustomerBucket(ObjectDataOutput out, UpdateCustomerBucket update) throws IOException {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +30,8 @@ class ProjectionsOnJetTest {
     private static final SalesHistory SALE = SalesHistory.randomSale("jet-sale", 7, 40);
     private static final List<Change> CHANGES = SALE.changes();
     private static final AvailabilityView EXPECTED_EVENT = AvailabilityView.of(SALE.last());
-    private static final Map<String, CustomerReservations> EXPECTED_CUSTOMERS = CHANGES.stream()
-            .flatMap(change -> CustomerReservations.of(change).stream())
-            .collect(Collectors.toMap(c -> c.customerId().value(), c -> c, CustomerReservations::merge));
+    /** Each change folded once, in order, the way the sink folds it. */
+    private static final Map<String, CustomerReservations> EXPECTED_CUSTOMERS = Projections.customers(CHANGES);
 
     private final BookingCluster cluster = BookingCluster.of(1, config -> {
         ViewSerialization.register(config.getSerializationConfig());
@@ -60,9 +58,9 @@ class ProjectionsOnJetTest {
         StreamStage<Object> customers = redelivered
                 .flatMap(change -> Traversers.traverseIterable(CustomerReservations.of(change)))
                 .groupingKey(list -> list.customerId().value())
-                .mapStateful(AtomicReference<CustomerReservations>::new, (state, key, list) -> {
-                    state.set(state.get() == null ? list : CustomerReservations.merge(state.get(), list));
-                    return (Object) state.get();
+                .mapStateful(CustomerBucket::new, (bucket, key, list) -> {
+                    bucket.add(list);
+                    return (Object) bucket.list(list.customerId());
                 });
         events.merge(customers).writeTo(AssertionSinks.assertCollectedEventually(30, items -> {
             assertThat(last(items, AvailabilityView.class, EXPECTED_EVENT.eventId().value())).isEqualTo(EXPECTED_EVENT);
