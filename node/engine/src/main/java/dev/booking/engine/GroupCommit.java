@@ -78,8 +78,13 @@ final class GroupCommit {
                 Pending pending = pendings.get(i);
                 if (failure != null) {
                     pending.answer.completeExceptionally(failure);
-                } else {
+                    continue;
+                }
+                try {
                     pending.answer.complete(decided.decision(i, pending.request));
+                } catch (RuntimeException unreadable) {
+                    // e.g. an answer from a member of another version: this caller fails, the others are answered
+                    pending.answer.completeExceptionally(unreadable);
                 }
             }
         }
@@ -130,11 +135,14 @@ final class GroupCommit {
                         // Every caller is answered before the lane lets go: the callers woken here queue
                         // their next requests while this lane is still busy, so they leave together in the
                         // next call instead of the first of them leaving alone.
-                        calls.forEach(EventCall::answer);
-                        sending.set(false);
-                        sendIfIdle();
-                        if (queue.isEmpty() && !sending.get()) {
-                            lanes.remove(key, this);
+                        try {
+                            calls.forEach(EventCall::answer);
+                        } finally {
+                            sending.set(false);
+                            sendIfIdle();
+                            if (queue.isEmpty() && !sending.get()) {
+                                lanes.remove(key, this);
+                            }
                         }
                     });
         }
