@@ -163,7 +163,8 @@ public final class BookingNode implements AutoCloseable {
                 if (settings.demo()) {
                     DemoEvents.load(boxOffice);
                 }
-                Javalin api = http ? BookingApi.create(backend).start(settings.httpHost(), settings.httpPort()) : null;
+                Javalin api = http ? BookingApi.create(backend, Duration.ofMillis(settings.eventPageMillis()))
+                        .start(settings.httpHost(), settings.httpPort()) : null;
                 if (api != null) {
                     LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),

@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param kubernetesServiceDns the headless service to resolve for Kubernetes DNS discovery, or null
  * @param kubernetesApi whether to ask the Kubernetes API for the members
  * @param drainSeconds how long a stopping node answers "not ready" before its HTTP server stops
+ * @param eventPageMillis how long a rendered {@code GET /events/{id}} answer is reused; 0: never
  */
 public record NodeSettings(int httpPort, String httpHost, int memberPort, String clusterName, List<String> members,
                            Path configFile, int backupCount, int shutdownTimeoutSeconds, boolean demo,
                            String kubernetesServiceDns, boolean kubernetesApi, String kubernetesNamespace,
-                           String kubernetesServiceName, String bindAddress, int drainSeconds) {
+                           String kubernetesServiceName, String bindAddress, int drainSeconds,
+                           int eventPageMillis) {
 
     public static NodeSettings defaults() {
         return fromEnvironment(Map.of(), new String[0]);
@@ -41,7 +43,8 @@ public record NodeSettings(int httpPort, String httpHost, int memberPort, String
                 blankToNull(env.get("BOOKING_K8S_NAMESPACE")),
                 blankToNull(env.get("BOOKING_K8S_SERVICE_NAME")),
                 blankToNull(env.get("BOOKING_BIND_ADDRESS")),
-                integer(env, "BOOKING_DRAIN_SECONDS", 0, 0, 300));
+                integer(env, "BOOKING_DRAIN_SECONDS", 0, 0, 300),
+                integer(env, "BOOKING_EVENT_PAGE_MILLIS", 100, 0, 10_000));
     }
 
     boolean onKubernetes() {

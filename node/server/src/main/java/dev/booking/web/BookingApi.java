@@ -12,6 +12,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
+import java.time.Duration;
+
 /**
  * The REST API as an unstarted Javalin app ({@link #create}), or as routes to mount on an application's
  * own Javalin app ({@link #mount}).
@@ -29,10 +31,19 @@ public final class BookingApi {
     }
 
     public static Javalin create(Backend backend) {
-        return Javalin.create(config -> configure(config, backend));
+        return create(backend, RecentReads.DEFAULT_KEEP);
+    }
+
+    /** @param keepEventPages how long a rendered {@code GET /events/{id}} answer is reused (zero: never) */
+    public static Javalin create(Backend backend, Duration keepEventPages) {
+        return Javalin.create(config -> configure(config, backend, keepEventPages));
     }
 
     public static void configure(JavalinConfig config, Backend backend) {
+        configure(config, backend, RecentReads.DEFAULT_KEEP);
+    }
+
+    public static void configure(JavalinConfig config, Backend backend, Duration keepEventPages) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
@@ -54,7 +65,7 @@ public final class BookingApi {
             }
         });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-        mount(config.routes, backend);
+        mount(config.routes, backend, keepEventPages);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Respond.problem(ctx, Problem.of(e.getStatus(), httpError(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
         config.routes.exception(Exception.class, (e, ctx) -> Respond.problem(ctx, Respond.problemFor(e)));
@@ -62,9 +73,14 @@ public final class BookingApi {
 
     /** Adds the booking routes (and the handling of their own errors) to an application's routes. */
     public static void mount(RoutesConfig routes, Backend backend) {
+        mount(routes, backend, RecentReads.DEFAULT_KEEP);
+    }
+
+    /** @param keepEventPages how long a rendered {@code GET /events/{id}} answer is reused (zero: never) */
+    public static void mount(RoutesConfig routes, Backend backend, Duration keepEventPages) {
         EventHandlers events = new EventHandlers(backend.boxOffice());
         ReservationHandlers reservations = new ReservationHandlers(backend.boxOffice(), backend.intake());
-        QueryHandlers queries = new QueryHandlers(backend.views());
+        QueryHandlers queries = new QueryHandlers(backend.views(), new RecentReads(keepEventPages));
         AdminHandlers admin = new AdminHandlers(backend.views(), backend.reconciliation(), backend.intake());
         HealthHandlers probes = new HealthHandlers(backend.health());
         routes.put("/events/{eventId}", events::define);

@@ -18,19 +18,26 @@ import java.util.List;
  */
 final class QueryHandlers {
     private final QueryViews views;
+    private final RecentReads recentEvents;
 
-    QueryHandlers(QueryViews views) {
+    QueryHandlers(QueryViews views, RecentReads recentEvents) {
         this.views = views;
+        this.recentEvents = recentEvents;
     }
 
     void events(Context ctx) {
         Respond.json(ctx, 200, views.events().stream().map(QueryHandlers::eventView).toList());
     }
 
+    /** The page every buyer refreshes: answered from {@link RecentReads} within its keep. */
     void event(Context ctx) {
         EventId id = EventHandlers.eventId(ctx);
-        views.event(id).ifPresentOrElse(view -> Respond.json(ctx, 200, eventView(view)),
-                () -> Respond.problem(ctx, EventHandlers.eventNotFound(id)));
+        String body = recentEvents.answer(id.value(), () -> views.event(id).map(view -> Json.write(eventView(view))).orElse(null));
+        if (body == null) {
+            Respond.problem(ctx, EventHandlers.eventNotFound(id));
+        } else {
+            ctx.status(200).contentType("application/json").result(body);
+        }
     }
 
     void customer(Context ctx) {
