@@ -7,17 +7,17 @@ import java.util.function.Supplier;
 
 /**
  * The rendered answers of the read every buyer repeats during an on-sale ({@code GET /events/{id}}),
- * kept for a short time: within it, a node answers from the bytes it rendered last instead of reading
+ * kept for a short time: within it, a node answers with the text it rendered last instead of reading
  * the view and rendering it again. The view is eventually consistent anyway (it trails the decisions by
  * tens of milliseconds) and every answer carries its {@code asOf} and {@code sequence}, so keeping an
  * answer for, say, 100 ms adds at most that much to how stale it may be, and says so.
  *
  * <p>Only answers that were found are kept (an event defined a moment ago is not "not found" for the
- * next 100 ms). At most {@value #MOST} answers are kept; beyond that the oldest generation is dropped
- * whole. A keep of zero turns it off.
+ * next 100 ms). At most {@value #MOST} answers are kept; the one past that drops them all, to be
+ * rendered again as they are asked for. A keep of zero turns it off.
  */
 final class RecentReads {
-    /** What a node keeps unless {@code BOOKING_READ_CACHE_MILLIS} says otherwise. */
+    /** What a node keeps unless {@code BOOKING_EVENT_PAGE_MILLIS} says otherwise. */
     static final Duration DEFAULT_KEEP = Duration.ofMillis(100);
     private static final int MOST = 10_000;
 
