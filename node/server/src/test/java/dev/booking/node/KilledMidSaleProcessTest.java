@@ -1,0 +1,125 @@
+package dev.booking.node;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A node process killed with SIGKILL in the middle of a sale of several events, under concurrent load
+ * through the REST API: every reservation any node answered CONFIRMED is still confirmed afterwards, no
+ * event sells more than it has, and every event sells out (no seats stranded). The buyers behave as the
+ * contract allows: on a broken connection or a 5xx they send the same request, same id, to another node.
+ */
+class KilledMidSaleProcessTest {
+    private static final int EVENTS = 6;
+    private static final int SEATS = 150;
+    private final NodeProcesses cluster = new NodeProcesses(3);
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void a_node_killed_mid_sale_loses_no_confirmed_reservation_and_every_event_sells_out_exactly() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            cluster.start(i, Map.of());
+        }
+        awaitMembers(cluster.nodes, 3);
+        for (int e = 0; e < EVENTS; e++) {
+            assertThat(cluster.call(cluster.nodes.get(0), "PUT", "/events/show-" + e,
+                    "{\"name\":\"Show " + e + "\",\"categories\":[{\"id\":\"floor\",\"capacity\":" + SEATS + "}]}")
+                    .status()).isEqualTo(201);
+        }
+        var victim = cluster.nodes.get(2);
+        List<NodeProcesses.Node> survivors = List.of(cluster.nodes.get(0), cluster.nodes.get(1));
+
+        Map<String, String> confirmed = new ConcurrentHashMap<>();
+        Set<String> unexpected = ConcurrentHashMap.newKeySet();
+        AtomicInteger retries = new AtomicInteger();
+        ExecutorService buyers = Executors.newFixedThreadPool(8);
+        for (int b = 0; b < 8; b++) {
+            int buyer = b;
+            buyers.submit(() -> {
+                int rejectedInARow = 0;
+                for (int n = 0; rejectedInARow < 40; n++) {
+                    String event = "show-" + ThreadLocalRandom.current().nextInt(EVENTS);
+                    String id = "k" + buyer + "-" + n;
+                    int status = book(event, id, confirmed, unexpected, retries);
+                    rejectedInARow = status == 409 ? rejectedInARow + 1 : 0;
+                }
+            });
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> confirmed.size() >= EVENTS * SEATS / 3);
+        victim.process().destroyForcibly().waitFor();
+        buyers.shutdown();
+        assertThat(buyers.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
+        awaitMembers(survivors, 2);
+
+        assertThat(unexpected).isEmpty();
+        var reader = survivors.get(1);
+        for (var told : confirmed.entrySet()) {
+            var held = cluster.call(reader, "GET", "/events/" + told.getValue() + "/reservations/" + told.getKey(), null);
+            assertThat(held.status()).as(told.getKey()).isEqualTo(200);
+            assertThat(held.json().get("status").asText()).as(told.getKey()).isEqualTo("CONFIRMED");
+        }
+        for (int e = 0; e < EVENTS; e++) {
+            String event = "show-" + e;
+            long told = confirmed.values().stream().filter(event::equals).count();
+            assertThat(told).as("seats told CONFIRMED for %s", event).isEqualTo(SEATS);
+        }
+        System.out.printf("killed mid-sale: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
+    }
+
+    /** One reservation of one seat, retried with the same id until a node decides it; returns 201 or 409. */
+    private int book(String event, String id, Map<String, String> confirmed, Set<String> unexpected,
+                     AtomicInteger retries) {
+        String body = "{\"reservationId\":\"" + id + "\",\"category\":\"floor\",\"customerId\":\"c-" + id
+                + "\",\"quantity\":1}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            List<NodeProcesses.Node> nodes = List.copyOf(cluster.nodes);
+            var node = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+            var reply = cluster.call(node, "POST", "/events/" + event + "/reservations", body);
+            if (reply.status() == 201) {
+                confirmed.put(id, event);
+                return 201;
+            }
+            if (reply.status() == 409) {
+                return 409;
+            }
+            if (reply.status() == -1 || reply.status() >= 500) {
+                retries.incrementAndGet();
+                continue;
+            }
+            unexpected.add(id + " -> " + reply.status() + " " + reply.body());
+            return reply.status();
+        }
+        unexpected.add(id + " -> no answer within 120 s");
+        return -1;
+    }
+
+    private void awaitMembers(List<NodeProcesses.Node> nodes, int members) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (var node : nodes) {
+                var health = cluster.call(node, "GET", "/health", null);
+                assertThat(health.status()).as("node on %d: %s", node.httpPort(), health.body()).isEqualTo(200);
+                assertThat(health.json().get("members").asInt()).isEqualTo(members);
+            }
+        });
+    }
+}
