@@ -66,6 +66,15 @@ final class Projections {
      * The changes shuffled, about a third of them delivered twice or three times (at least once, any
      * order), and some published again up to half an hour later (a rebuild's or a retry's republish).
      */
+    /** The changes of two sales, each redelivered with its own seed, then shuffled together. */
+    static List<Change> redeliveredTogether(SalesHistory first, long firstSeed, SalesHistory second, long secondSeed,
+                                            long shuffleSeed) {
+        List<Change> delivered = new ArrayList<>(redelivered(first.changes(), firstSeed));
+        delivered.addAll(redelivered(second.changes(), secondSeed));
+        Collections.shuffle(delivered, new Random(shuffleSeed));
+        return delivered;
+    }
+
     static List<Change> redelivered(List<Change> changes, long seed) {
         Random random = new Random(seed);
         List<Change> delivered = new ArrayList<>(changes);

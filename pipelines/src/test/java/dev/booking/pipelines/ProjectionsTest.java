@@ -8,12 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -170,9 +168,7 @@ class ProjectionsTest {
     void a_batch_of_changes_of_several_events_updates_each_bucket_once_and_folds_as_its_changes_one_by_one() {
         SalesHistory gig = SalesHistory.randomSale("gig", 7, 40);
         SalesHistory play = SalesHistory.randomSale("play", 8, 40);
-        List<Change> all = new ArrayList<>(Projections.redelivered(gig.changes(), 3));
-        all.addAll(Projections.redelivered(play.changes(), 4));
-        Collections.shuffle(all, new Random(5));
+        List<Change> all = Projections.redeliveredTogether(gig, 3, play, 4, 5);
 
         List<List<Change>> batches = Projections.inBatches(all, 9);
 

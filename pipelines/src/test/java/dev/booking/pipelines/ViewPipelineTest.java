@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,9 +44,7 @@ class ViewPipelineTest {
         // given two sales, their changes shuffled and partly delivered several times
         SalesHistory gig = SalesHistory.randomSale("gig", 31, 40);
         SalesHistory play = SalesHistory.randomSale("play", 32, 40);
-        List<Change> delivered = new ArrayList<>(Projections.redelivered(gig.changes(), 1));
-        delivered.addAll(Projections.redelivered(play.changes(), 2));
-        Collections.shuffle(delivered, new Random(3));
+        List<Change> delivered = Projections.redeliveredTogether(gig, 1, play, 2, 3);
 
         // when the pipeline reads them, in batches of 1 to 7 changes as members' outboxes publish them
         Job job = member.getJet().newJob(ViewPipeline.build(ScriptedChanges.of(

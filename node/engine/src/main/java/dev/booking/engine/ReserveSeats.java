@@ -26,14 +26,17 @@ public final class ReserveSeats extends ChangingProcessor<Verdicts> {
     /** @param requests for one event, decided in this order */
     public ReserveSeats(List<ReservationRequest> requests) {
         this(requests, false);
+        for (ReservationRequest request : this.requests) {
+            if (!request.eventId().equals(this.requests.get(0).eventId())) {
+                throw new IllegalArgumentException("a batch decides the requests of one event, not of several");
+            }
+        }
     }
 
+    /** For the backup copy and the wire: the batch was checked where it was made. */
     ReserveSeats(List<ReservationRequest> requests, boolean onBackup) {
         super(onBackup);
         this.requests = List.copyOf(requests);
-        if (this.requests.stream().map(ReservationRequest::eventId).distinct().count() > 1) {
-            throw new IllegalArgumentException("a batch decides the requests of one event, not of several");
-        }
     }
 
     List<ReservationRequest> requests() {

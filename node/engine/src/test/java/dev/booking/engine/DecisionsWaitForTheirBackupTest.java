@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -35,8 +36,8 @@ import static org.awaitility.Awaitility.await;
  * backups, which is why a batch of several events leaves as one call per event).
  */
 class DecisionsWaitForTheirBackupTest {
-    private static final Map<Integer, CountDownLatch> HELD = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<Integer, CountDownLatch> RELEASE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, CountDownLatch> HELD = new ConcurrentHashMap<>();
+    private static final Map<Integer, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
 
     private BookingCluster cluster;
 
