@@ -38,7 +38,7 @@ class KilledMidSaleProcessTest {
         for (int i = 0; i < 3; i++) {
             cluster.start(i, Map.of());
         }
-        awaitMembers(cluster.nodes, 3);
+        cluster.awaitReady(cluster.nodes, 3);
         for (int e = 0; e < EVENTS; e++) {
             assertThat(cluster.call(cluster.nodes.get(0), "PUT", "/events/show-" + e,
                     "{\"name\":\"Show " + e + "\",\"categories\":[{\"id\":\"floor\",\"capacity\":" + SEATS + "}]}")
@@ -68,7 +68,7 @@ class KilledMidSaleProcessTest {
         victim.process().destroyForcibly().waitFor();
         buyers.shutdown();
         assertThat(buyers.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
-        awaitMembers(survivors, 2);
+        cluster.awaitReady(survivors, 2);
 
         assertThat(unexpected).isEmpty();
         var reader = survivors.get(1);
@@ -85,41 +85,17 @@ class KilledMidSaleProcessTest {
         System.out.printf("killed mid-sale: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
     }
 
-    /** One reservation of one seat, retried with the same id until a node decides it; returns 201 or 409. */
+    /** One reservation of one seat, retried with the same id until a node decides it; returns its status. */
     private int book(String event, String id, Map<String, String> confirmed, Set<String> unexpected,
                      AtomicInteger retries) {
         String body = "{\"reservationId\":\"" + id + "\",\"category\":\"floor\",\"customerId\":\"c-" + id
                 + "\",\"quantity\":1}";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            List<NodeProcesses.Node> nodes = List.copyOf(cluster.nodes);
-            var node = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
-            var reply = cluster.call(node, "POST", "/events/" + event + "/reservations", body);
-            if (reply.status() == 201) {
-                confirmed.put(id, event);
-                return 201;
-            }
-            if (reply.status() == 409) {
-                return 409;
-            }
-            if (reply.status() == -1 || reply.status() >= 500) {
-                retries.incrementAndGet();
-                continue;
-            }
+        var reply = cluster.sendUntilAnswered("POST", "/events/" + event + "/reservations", body, retries);
+        if (reply.status() == 201) {
+            confirmed.put(id, event);
+        } else if (reply.status() != 409) {
             unexpected.add(id + " -> " + reply.status() + " " + reply.body());
-            return reply.status();
         }
-        unexpected.add(id + " -> no answer within 120 s");
-        return -1;
-    }
-
-    private void awaitMembers(List<NodeProcesses.Node> nodes, int members) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (var node : nodes) {
-                var health = cluster.call(node, "GET", "/health", null);
-                assertThat(health.status()).as("node on %d: %s", node.httpPort(), health.body()).isEqualTo(200);
-                assertThat(health.json().get("members").asInt()).isEqualTo(members);
-            }
-        });
+        return reply.status();
     }
 }

@@ -17,6 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Booking nodes as a user runs them: {@code java -jar node/target/booking-node.jar} in separate JVMs,
@@ -78,6 +84,36 @@ final class NodeProcesses implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Reply(-1, e.toString());
         }
+    }
+
+    /** Waits until each of these nodes answers ready and sees this many members. */
+    void awaitReady(List<Node> among, int members) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (var node : among) {
+                var ready = call(node, "GET", "/health/ready", null);
+                assertThat(ready.status()).as("node on %d: %s%n%s", node.httpPort(), ready.body(), log(node))
+                        .isEqualTo(200);
+                assertThat(ready.json().get("members").asInt()).isEqualTo(members);
+            }
+        });
+    }
+
+    /**
+     * Sends a request as the API's contract lets a client: on a broken connection or any 5xx (a node may
+     * be stopping or gone), the same request again to a node picked at random, until one answers
+     * otherwise; after 120 s without such an answer, a reply of status -1.
+     */
+    Reply sendUntilAnswered(String method, String path, String body, AtomicInteger retries) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            List<Node> among = List.copyOf(nodes);
+            Reply reply = call(among.get(ThreadLocalRandom.current().nextInt(among.size())), method, path, body);
+            if (reply.status() != -1 && reply.status() < 500) {
+                return reply;
+            }
+            retries.incrementAndGet();
+        }
+        return new Reply(-1, "no answer within 120 s");
     }
 
     String log(Node node) {

@@ -4,13 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +35,7 @@ class RollingRestartProcessTest {
         for (int i = 0; i < 3; i++) {
             cluster.start(i, ENV);
         }
-        awaitReady(3);
+        cluster.awaitReady(cluster.nodes, 3);
         assertThat(cluster.call(cluster.nodes.get(0), "PUT", "/events/gig",
                 "{\"name\":\"Gig\",\"categories\":[{\"id\":\"floor\",\"capacity\":1000000}]}").status()).isEqualTo(201);
 
@@ -66,7 +64,7 @@ class RollingRestartProcessTest {
             assertThat(node.process().waitFor(90, TimeUnit.SECONDS)).as("node %d stopped", i).isTrue();
             assertThat(node.process().exitValue()).as("exit code of node %d: %s", i, cluster.log(node)).isZero();
             cluster.start(i, ENV);
-            awaitReady(3);
+            cluster.awaitReady(cluster.nodes, 3);
         }
         int beforeEnd = confirmed.size();
         await().atMost(Duration.ofSeconds(30)).until(() -> confirmed.size() > beforeEnd + 20);
@@ -89,38 +87,14 @@ class RollingRestartProcessTest {
         System.out.printf("rolling restart: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
     }
 
-    /**
-     * A client of the API as the contract allows it to be: on a broken connection or any 5xx (a node that
-     * is stopping may break a request mid-way) it sends the same request, same id, to another node.
-     */
+    /** A client of the API as the contract allows it to be: see {@link NodeProcesses#sendUntilAnswered}. */
     private void bookWithRetries(String id, String body, Set<String> confirmed, Set<String> unexpected,
                                  AtomicInteger retries) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            List<NodeProcesses.Node> nodes = List.copyOf(cluster.nodes);
-            var node = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
-            var reply = cluster.call(node, "POST", "/events/gig/reservations", body);
-            if (reply.status() == 201) {
-                confirmed.add(id);
-                return;
-            }
-            if (reply.status() == -1 || reply.status() >= 500) {
-                retries.incrementAndGet();
-                continue;
-            }
+        var reply = cluster.sendUntilAnswered("POST", "/events/gig/reservations", body, retries);
+        if (reply.status() == 201) {
+            confirmed.add(id);
+        } else {
             unexpected.add(id + " -> " + reply.status() + " " + reply.body());
-            return;
         }
-        unexpected.add(id + " -> no answer within 120 s");
-    }
-
-    private void awaitReady(int members) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (var node : cluster.nodes) {
-                var ready = cluster.call(node, "GET", "/health/ready", null);
-                assertThat(ready.status()).as("node on %d: %s", node.httpPort(), ready.body()).isEqualTo(200);
-                assertThat(ready.json().get("members").asInt()).isEqualTo(members);
-            }
-        });
     }
 }

@@ -29,13 +29,7 @@ class ThreeNodeClusterProcessTest {
         var first = cluster.nodes.get(0);
         var second = cluster.nodes.get(1);
         var third = cluster.nodes.get(2);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (var node : cluster.nodes) {
-                var health = cluster.call(node, "GET", "/health/ready", null);
-                assertThat(health.status()).as(cluster.log(node)).isEqualTo(200);
-                assertThat(health.json().get("members").asInt()).isEqualTo(3);
-            }
-        });
+        cluster.awaitReady(cluster.nodes, 3);
 
         assertThat(cluster.call(first, "PUT", "/events/gig",
                 "{\"name\":\"Gig\",\"categories\":[{\"id\":\"floor\",\"capacity\":100}]}").status()).isEqualTo(201);
