@@ -37,8 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * {@code members} and {@code addresses} are comma-separated {@code host:port} lists (a two-member
  * cluster: {@code member 5801 127.0.0.1:5801,127.0.0.1:5802} and {@code member 5802 ...}, the same list).
- * <pre>
- * </pre>
+ *
+ * <p>The load (ids, seats, replays, run names) is drawn on the client side; the entry processor
+ * ({@link Reserve}) reads no clock and no random source, so its re-run on the backup decides the same.
+ * Its coalescing loop is a stripped copy of the engine's group commit on purpose: the yardstick must not
+ * move when the engine does.
  */
 public final class BareDesign {
     private static final String CLUSTER = "bare-design";
