@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.Change;
+import dev.booking.domain.Reservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,13 @@ import java.util.function.BiFunction;
 /**
  * Publishes the changes of the command side into a journaled map, where the query-side pipelines read
  * them: the changes handed over together travel as one {@link ChangeBatch} (at most {@value #MAX_BATCH}
- * changes), under a key of their own. Asynchronous: the caller never waits.
+ * changes and {@value #MAX_RESERVATIONS} reservations), under a key of their own. Asynchronous: the caller
+ * never waits.
+ *
+ * <p>A change that brings more reservations than a batch holds (the whole ledger of a big event,
+ * republished by a repair) travels in parts: each part carries the change's sequence and counts and a
+ * share of its reservations. The views merge by sequence and by reservation, so the parts mean exactly
+ * what the whole meant, and no journal entry grows with the size of an event.
  *
  * <p>A write that fails is written again, with the same key and content, up to {@value #ATTEMPTS} times
  * in all. That matters when the member owning the batch's partition dies: members fail a write whose
@@ -33,6 +40,8 @@ public final class ChangeLog {
     public static final String CHANGES_MAP = "booking.changes";
     static final int ATTEMPTS = 5;
     static final int MAX_BATCH = 500;
+    /** About 250 KB of reservations: a 50 ms round of a hot event fits, a repaired ledger does not. */
+    static final int MAX_RESERVATIONS = 4_096;
     private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
 
     private final BiFunction<String, ChangeBatch, CompletableFuture<?>> write;
@@ -65,12 +74,17 @@ public final class ChangeLog {
      */
     CompletableFuture<Boolean> publish(List<Change> changes, long atMillis) {
         List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        List<Change> batch = new ArrayList<>(Math.min(changes.size(), MAX_BATCH));
+        List<Change> batch = new ArrayList<>();
+        int reservations = 0;
         for (Change change : changes) {
-            batch.add(change.at(atMillis));
-            if (batch.size() == MAX_BATCH) {
-                writes.add(write(new ChangeBatch(batch)));
-                batch.clear();
+            for (Change part : parts(change.at(atMillis))) {
+                if (batch.size() == MAX_BATCH || reservations + part.reservations().size() > MAX_RESERVATIONS) {
+                    writes.add(write(new ChangeBatch(batch)));
+                    batch.clear();
+                    reservations = 0;
+                }
+                batch.add(part);
+                reservations += part.reservations().size();
             }
         }
         if (!batch.isEmpty()) {
@@ -78,6 +92,21 @@ public final class ChangeLog {
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                 .thenApply(ignored -> writes.stream().allMatch(CompletableFuture::join));
+    }
+
+    /** The change itself if a batch can hold it, else parts of at most {@value #MAX_RESERVATIONS} reservations. */
+    static List<Change> parts(Change change) {
+        List<Reservation> reservations = change.reservations();
+        if (reservations.size() <= MAX_RESERVATIONS) {
+            return List.of(change);
+        }
+        List<Change> parts = new ArrayList<>();
+        for (int from = 0; from < reservations.size(); from += MAX_RESERVATIONS) {
+            List<Reservation> share = reservations.subList(from, Math.min(from + MAX_RESERVATIONS, reservations.size()));
+            parts.add(new Change(change.eventId(), change.sequence(), change.availability(), change.tally(), share,
+                    change.atMillis()));
+        }
+        return parts;
     }
 
     private CompletableFuture<Boolean> write(ChangeBatch batch) {

@@ -3,7 +3,9 @@ package dev.booking.engine;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import dev.booking.domain.Change;
+import dev.booking.domain.Decision;
 import dev.booking.domain.Inventory;
+import dev.booking.domain.Reservation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static dev.booking.domain.Sales.concert;
+import static dev.booking.domain.Sales.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Changes handed over together are written as few batches, and a batch whose write failed is written again. */
@@ -55,6 +58,30 @@ class ChangeLogTest {
         assertThat(attempts).extracting(Map.Entry::getKey).doesNotHaveDuplicates();
         assertThat(attempts.stream().flatMap(written -> written.getValue().changes().stream()).toList())
                 .isEqualTo(changes(ChangeLog.MAX_BATCH * 2 + 1).stream().map(c -> c.at(42)).toList());
+    }
+
+    @Test
+    void a_change_with_more_reservations_than_a_batch_holds_travels_in_parts_with_its_sequence_and_counts() {
+        Inventory inventory = Inventory.open(concert(ChangeLog.MAX_RESERVATIONS * 3, 0));
+        List<Reservation> decided = IntStream.range(0, ChangeLog.MAX_RESERVATIONS * 2 + 7)
+                .mapToObj(i -> inventory.reserve(request("r-" + i, "floor", 1)))
+                .map(decision -> ((Decision.Confirmed) decision).reservation()).toList();
+        Change whole = inventory.change(decided);
+        ChangeLog log = failingFirst(0, null);
+
+        assertThat(log.publish(List.of(change, whole), 42).join()).isTrue();
+
+        assertThat(attempts).extracting(written -> written.getValue().changes().stream()
+                        .mapToInt(part -> part.reservations().size()).sum())
+                .containsExactly(ChangeLog.MAX_RESERVATIONS, ChangeLog.MAX_RESERVATIONS, 7);
+        List<Change> parts = attempts.stream().flatMap(written -> written.getValue().changes().stream())
+                .filter(part -> part.sequence() == whole.sequence()).toList();
+        assertThat(parts).hasSize(3).allSatisfy(part -> {
+            assertThat(part.availability()).isEqualTo(whole.availability());
+            assertThat(part.tally()).isEqualTo(whole.tally());
+            assertThat(part.atMillis()).isEqualTo(42);
+        });
+        assertThat(parts.stream().flatMap(part -> part.reservations().stream()).toList()).isEqualTo(decided);
     }
 
     @Test
