@@ -52,6 +52,7 @@ class QuerySideUnderMemberCrashTest {
     void after_a_member_crash_mid_burst_every_view_equals_the_command_side() throws Exception {
         // given the view job started by every member, and four events whose inventory the victim does not own
         List<Job> jobs = cluster.members().stream().map(ViewJobs::start).toList();
+        QuerySide.recoverLostViews(cluster);
         List<EventId> events = onSale(events(id -> !cluster.ownerOf(id.value()).equals(victim)).limit(4).toList());
 
         // when buyers burst in and the member dies in the middle of it
@@ -79,6 +80,7 @@ class QuerySideUnderMemberCrashTest {
     void changes_lost_with_a_crashed_inventory_owner_are_found_by_reconciliation_and_repaired() throws Exception {
         // given events of which two live on the member that will die
         ViewJobs.start(desk);
+        QuerySide.recoverLostViews(cluster);
         List<EventId> events = onSale(Stream.concat(
                 events(id -> cluster.ownerOf(id.value()).equals(victim)).limit(2),
                 events(id -> !cluster.ownerOf(id.value()).equals(victim)).limit(2)).toList());

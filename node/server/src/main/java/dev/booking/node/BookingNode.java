@@ -10,6 +10,7 @@ import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
 import dev.booking.engine.Intake;
 import dev.booking.engine.IntakeDecider;
+import dev.booking.pipelines.LostViewRecovery;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
 import dev.booking.pipelines.ViewJobs;
@@ -158,8 +159,10 @@ public final class BookingNode implements AutoCloseable {
                 BoxOffice boxOffice = new BoxOffice(member);
                 ViewJobs.start(member);
                 IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
+                Reconciliation reconciliation = new Reconciliation(member, boxOffice);
+                LostViewRecovery.watch(member, reconciliation);
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
-                        new QueryViews(member), new Reconciliation(member, boxOffice), new ClusterHealth(member));
+                        new QueryViews(member), reconciliation, new ClusterHealth(member));
                 if (settings.demo()) {
                     DemoEvents.load(boxOffice);
                 }

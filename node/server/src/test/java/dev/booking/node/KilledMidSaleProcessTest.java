@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A node process killed with SIGKILL in the middle of a sale of several events, under concurrent load
  * through the REST API: every reservation any node answered CONFIRMED is still confirmed afterwards, no
- * event sells more than it has, and every event sells out (no seats stranded). The buyers behave as the
+ * event sells more than it has, every event sells out (no seats stranded), and every buyer's list on the
+ * query side shows the reservation again. The buyers behave as the
  * contract allows: on a broken connection or a 5xx they send the same request, same id, to another node.
  */
 class KilledMidSaleProcessTest {
@@ -82,6 +83,17 @@ class KilledMidSaleProcessTest {
             long told = confirmed.values().stream().filter(event::equals).count();
             assertThat(told).as("seats told CONFIRMED for %s", event).isEqualTo(SEATS);
         }
+        // and the customer lists the victim held (the customers view keeps no backup) come back from the ledger
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (var told : confirmed.entrySet()) {
+                var list = cluster.call(reader, "GET", "/customers/c-" + told.getKey() + "/reservations", null);
+                assertThat(list.json().get("reservations")).as("the list of c-%s", told.getKey())
+                        .anySatisfy(line -> {
+                            assertThat(line.get("reservationId").asText()).isEqualTo(told.getKey());
+                            assertThat(line.get("status").asText()).isEqualTo("CONFIRMED");
+                        });
+            }
+        });
         System.out.printf("killed mid-sale: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
     }
 

@@ -1,0 +1,80 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.engine.BoxOffice;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The customers view keeps no backup: the buckets a crashed member held are gone with it, and come back
+ * from the ledger without anyone asking (one repair, by the oldest member); a member that leaves
+ * gracefully hands its buckets over and causes no repair.
+ */
+class CustomerListsAfterAMemberLeavesTest {
+    private final BookingCluster cluster = QuerySide.cluster(3);
+    private final HazelcastInstance oldest = cluster.member(0);
+    private final BoxOffice boxOffice = new BoxOffice(oldest);
+    private final Reconciliation reconciliation = new Reconciliation(oldest, boxOffice);
+    private List<LostViewRecovery> recoveries;
+
+    @BeforeEach
+    void viewsOfASoldBurst() throws Exception {
+        cluster.members().forEach(ViewJobs::start);
+        recoveries = QuerySide.recoverLostViews(cluster);
+        List<EventId> events = IntStream.range(0, 3).mapToObj(i -> EventId.of("gig-" + i)).toList();
+        for (EventId event : events) {
+            boxOffice.define(new EventDefinition(event, "Gig " + event, null, List.of(
+                    new CategoryDefinition(QuerySideUnderMemberCrashTest.CATEGORIES.get(0), 60),
+                    new CategoryDefinition(QuerySideUnderMemberCrashTest.CATEGORIES.get(1), 30)), 4)).join();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(oldest));
+        new Burst(boxOffice, events, QuerySideUnderMemberCrashTest.CATEGORIES, 200).run(4, 60, Duration.ofSeconds(60));
+        awaitClean();
+    }
+
+    @AfterEach
+    void shutdown() {
+        ViewJobs.stop(oldest);
+        cluster.close();
+    }
+
+    @Test
+    void the_customer_lists_a_crashed_member_held_come_back_from_the_ledger_by_themselves() {
+        HazelcastInstance victim = cluster.member(2);
+        assertThat(IntStream.range(0, CustomerBucket.COUNT).mapToObj(CustomerBucket::keyOf)
+                .filter(bucket -> cluster.ownerOf(bucket).equals(victim))).as("buckets on the victim").isNotEmpty();
+
+        cluster.crash(victim);
+
+        awaitClean();
+        assertThat(recoveries.get(0).repairs()).as("repairs by the oldest member").isPositive();
+        assertThat(recoveries.get(1).repairs()).as("repairs by the other survivor").isZero();
+    }
+
+    @Test
+    void a_member_that_leaves_gracefully_hands_its_buckets_over_and_nothing_is_repaired() {
+        cluster.member(2).shutdown();
+        cluster.awaitSafe();
+
+        awaitClean();
+        await().during(Duration.ofMillis(LostViewRecovery.SETTLE_MILLIS * 3)).atMost(Duration.ofSeconds(10))
+                .until(() -> recoveries.stream().allMatch(recovery -> recovery.repairs() == 0));
+    }
+
+    private void awaitClean() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reconciliation.check().isClean())
+                .as("%s", reconciliation.check()).isTrue());
+    }
+}
