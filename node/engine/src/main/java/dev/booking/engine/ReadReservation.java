@@ -1,15 +1,11 @@
 package dev.booking.engine;
 
-import com.hazelcast.core.ReadOnly;
-import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.Inventory;
 import dev.booking.domain.Reservation;
 import dev.booking.domain.ReservationId;
 
-import java.util.Map;
-
 /** Reads one reservation from an event's ledger; null when the event or the reservation is unknown. */
-public final class ReadReservation implements EntryProcessor<String, Inventory, Reservation>, ReadOnly {
+public final class ReadReservation extends InventoryRead<Reservation> {
     private final ReservationId reservationId;
 
     public ReadReservation(ReservationId reservationId) {
@@ -21,13 +17,7 @@ public final class ReadReservation implements EntryProcessor<String, Inventory, 
     }
 
     @Override
-    public Reservation process(Map.Entry<String, Inventory> entry) {
-        Inventory inventory = entry.getValue();
-        return inventory == null ? null : inventory.reservation(reservationId).orElse(null);
-    }
-
-    @Override
-    public EntryProcessor<String, Inventory, Reservation> getBackupProcessor() {
-        return null;
+    Reservation read(Inventory inventory) {
+        return inventory.reservation(reservationId).orElse(null);
     }
 }
