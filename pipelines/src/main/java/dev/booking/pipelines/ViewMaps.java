@@ -1,5 +1,9 @@
 package dev.booking.pipelines;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
+
 /** The query-side maps: the pipeline writes them; {@link QueryViews} and {@link Reconciliation} read them. */
 public final class ViewMaps {
     /** eventId → {@link AvailabilityView}. */
@@ -15,5 +19,23 @@ public final class ViewMaps {
     public static final String LAG = "booking.view.lag";
 
     private ViewMaps() {
+    }
+
+    /**
+     * Adds the views' map settings of {@code config/hazelcast.yaml} to a configuration that names none
+     * (an application's own member): live objects, so that a merge never (de)serializes a whole view
+     * entry; one asynchronous backup; none for the customer lists, which {@link LostViewRecovery}
+     * rebuilds from the ledger after a crash. Settings the configuration already has are kept.
+     */
+    public static Config addSettingsIfMissing(Config config) {
+        if (config.getMapConfigOrNull(CUSTOMERS) == null) {
+            config.addMapConfig(new MapConfig(CUSTOMERS).setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setBackupCount(0).setAsyncBackupCount(0));
+        }
+        if (config.getMapConfigOrNull(EVENTS) == null) {
+            config.addMapConfig(new MapConfig("booking.view.*").setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setBackupCount(0).setAsyncBackupCount(1));
+        }
+        return config;
     }
 }

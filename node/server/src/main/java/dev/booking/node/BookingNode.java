@@ -14,6 +14,7 @@ import dev.booking.pipelines.LostViewRecovery;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
 import dev.booking.pipelines.ViewJobs;
+import dev.booking.pipelines.ViewMaps;
 import dev.booking.pipelines.ViewSerialization;
 import dev.booking.web.BookingApi;
 import dev.booking.web.ClusterHealth;
@@ -61,10 +62,12 @@ public final class BookingNode implements AutoCloseable {
 
     /**
      * Prepares an application's member configuration for the engine: serializers of the command and the
-     * query side, the engine's map settings, Jet. Call it before {@code Hazelcast.newHazelcastInstance}.
+     * query side, the engine's and the views' map settings (where the configuration has none), Jet. Call
+     * it before {@code Hazelcast.newHazelcastInstance}.
      */
     public static Config prepare(Config config) {
         BookingConfig.prepare(config);
+        ViewMaps.addSettingsIfMissing(config);
         if (!ViewSerialization.isRegistered(config.getSerializationConfig())) {
             ViewSerialization.register(config.getSerializationConfig());
         }

@@ -1,6 +1,7 @@
 package dev.booking.node;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -48,6 +49,9 @@ class EmbeddingTest {
         config.addMapConfig(new MapConfig("shop.orders").setBackupCount(1));
         member = Hazelcast.newHazelcastInstance(BookingNode.prepare(config));
         member.getMap("shop.orders").put("o-1", "two tickets and a programme");
+        assertThat(member.getConfig().getMapConfig("booking.view.customers").getInMemoryFormat())
+                .as("the views' settings come with the engine").isEqualTo(InMemoryFormat.OBJECT);
+        assertThat(member.getConfig().getMapConfig("shop.orders").getBackupCount()).isEqualTo(1);
 
         try (BookingNode booking = BookingNode.builder().onMember(member).withHttp(false).start()) {
             booking.boxOffice().define(new EventDefinition(EventId.of("matinee"), "Matinee", null,
