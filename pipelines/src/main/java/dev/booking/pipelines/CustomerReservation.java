@@ -18,9 +18,10 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
                                   Status status, RejectionReason reason, long atMillis) {
 
     /** The order of a customer's list: by event, then by reservation id. */
-    public static final Comparator<CustomerReservation> ORDER = Comparator
-            .comparing((CustomerReservation r) -> r.eventId().value())
-            .thenComparing(r -> r.reservationId().value());
+    public static final Comparator<CustomerReservation> ORDER = (a, b) -> {
+        int byEvent = a.eventId.value().compareTo(b.eventId.value());
+        return byEvent != 0 ? byEvent : a.reservationId.value().compareTo(b.reservationId.value());
+    };
 
     public static CustomerReservation of(Reservation reservation, long atMillis) {
         return new CustomerReservation(reservation.eventId(), reservation.id(), reservation.category(),

@@ -2,15 +2,18 @@ package dev.booking.pipelines;
 
 import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.Change;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.Reservation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Merges the lists one change brings for the customers of one bucket into that bucket, in place. The
- * backup replica runs the same merge on its own copy. Idempotent and order-tolerant like
+ * Merges the lists one change brings for the customers of one bucket into that bucket, in place. A
+ * backup replica, where one is configured (the packaged configuration keeps none for this view), runs
+ * the same merge on its own copy. Idempotent and order-tolerant like
  * {@link CustomerBucket#add}, so a change delivered again (the pipeline is at least once) changes
  * nothing.
  */
@@ -23,17 +26,47 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
         this.lists = List.copyOf(lists);
     }
 
-    /** One update per bucket the changes touch, in bucket order (a customer's lists of several events ride together). */
+    /**
+     * One update per bucket the changes touch, in bucket order, each holding one list per customer (a
+     * customer's lines of several events ride together). One pass over the reservations: this runs on
+     * the view job for every reservation of an on-sale.
+     */
     public static List<UpdateCustomerBucket> of(List<Change> changes) {
-        Map<Integer, List<CustomerReservations>> byBucket = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        Map<CustomerId, List<CustomerReservation>>[] byBucket = new Map[CustomerBucket.COUNT];
         for (Change change : changes) {
-            for (CustomerReservations list : CustomerReservations.of(change)) {
-                byBucket.computeIfAbsent(CustomerBucket.bucketOf(list.customerId()), bucket -> new ArrayList<>()).add(list);
+            for (Reservation reservation : change.reservations()) {
+                int bucket = CustomerBucket.bucketOf(reservation.customerId());
+                if (byBucket[bucket] == null) {
+                    byBucket[bucket] = new HashMap<>();
+                }
+                addOrAdvance(byBucket[bucket].computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(2)),
+                        CustomerReservation.of(reservation, change.atMillis()));
             }
         }
-        List<UpdateCustomerBucket> updates = new ArrayList<>(byBucket.size());
-        byBucket.forEach((bucket, lists) -> updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists)));
+        List<UpdateCustomerBucket> updates = new ArrayList<>();
+        for (int bucket = 0; bucket < byBucket.length; bucket++) {
+            if (byBucket[bucket] != null) {
+                List<CustomerReservations> lists = new ArrayList<>(byBucket[bucket].size());
+                byBucket[bucket].forEach((customer, lines) -> {
+                    lines.sort(CustomerReservation.ORDER);
+                    lists.add(new CustomerReservations(customer, lines));
+                });
+                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists));
+            }
+        }
         return updates;
+    }
+
+    /** A reservation that two changes of the batch touched is listed once, at its more advanced line. */
+    private static void addOrAdvance(List<CustomerReservation> lines, CustomerReservation line) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (CustomerReservation.ORDER.compare(lines.get(i), line) == 0) {
+                lines.set(i, CustomerReservation.moreAdvanced(lines.get(i), line));
+                return;
+            }
+        }
+        lines.add(line);
     }
 
     public String bucket() {

@@ -1,8 +1,12 @@
 package dev.booking.pipelines;
 
+import dev.booking.domain.Cancellation;
 import dev.booking.domain.CategoryId;
 import dev.booking.domain.Change;
+import dev.booking.domain.Decision;
+import dev.booking.domain.Inventory;
 import dev.booking.domain.Reservation;
+import dev.booking.domain.Sales;
 import dev.booking.domain.Status;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +166,22 @@ class ProjectionsTest {
                 .allSatisfy(list -> assertThat(CustomerBucket.keyOf(list.customerId())).isEqualTo(update.bucket())));
         assertThat(updates.stream().mapToInt(update -> update.lists().stream()
                 .mapToInt(list -> list.reservations().size()).sum()).sum()).isEqualTo(whole.reservations().size());
+    }
+
+    @Test
+    void a_reservation_two_changes_of_a_batch_touched_is_listed_once_at_its_more_advanced_line() {
+        Inventory inventory = Inventory.open(Sales.concert(10, 0));
+        Reservation confirmed = ((Decision.Confirmed) inventory.reserve(Sales.request("r1", "floor", 2))).reservation();
+        Change booked = inventory.change(List.of(confirmed)).at(1_000);
+        Reservation cancelled = ((Cancellation.Cancelled) inventory.cancel(confirmed.id())).reservation();
+        Change cancellation = inventory.change(List.of(cancelled)).at(2_000);
+
+        for (List<Change> batch : List.of(List.of(booked, cancellation), List.of(cancellation, booked))) {
+            assertThat(UpdateCustomerBucket.of(batch)).singleElement().satisfies(update ->
+                    assertThat(update.lists()).singleElement().satisfies(list ->
+                            assertThat(list.reservations()).singleElement().satisfies(line ->
+                                    assertThat(line.status()).isEqualTo(Status.CANCELLED))));
+        }
     }
 
     @Test
