@@ -1,6 +1,7 @@
 package dev.booking.pipelines;
 
 import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventId;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,13 @@ public final class CustomerBucket {
 
     /** Customer id → that customer's lines, kept in {@link CustomerReservation#ORDER}. */
     private final Map<String, List<CustomerReservation>> lines = new HashMap<>();
+    /**
+     * One {@code EventId} per event for all the lines of this bucket: the bucket holds one copy of each id
+     * instead of one per line, and a line compares to another of the same event by identity, without
+     * reading either's copy (merges are the node's largest single cost during an on-sale, mostly memory
+     * reads).
+     */
+    private final Map<String, EventId> events = new HashMap<>();
 
     /** The key of the bucket that holds a customer's list. String.hashCode is the same in every JVM. */
     public static String keyOf(CustomerId customer) {
@@ -53,7 +61,8 @@ public final class CustomerBucket {
      */
     void add(CustomerReservations list) {
         List<CustomerReservation> held = lines.computeIfAbsent(list.customerId().value(), id -> new ArrayList<>());
-        for (CustomerReservation line : list.reservations()) {
+        for (CustomerReservation given : list.reservations()) {
+            CustomerReservation line = sharingEvent(given);
             int at = Collections.binarySearch(held, line, CustomerReservation.ORDER);
             if (at >= 0) {
                 held.set(at, CustomerReservation.moreAdvanced(held.get(at), line));
@@ -61,6 +70,11 @@ public final class CustomerBucket {
                 held.add(-at - 1, line);
             }
         }
+    }
+
+    private CustomerReservation sharingEvent(CustomerReservation line) {
+        EventId shared = events.putIfAbsent(line.eventId().value(), line.eventId());
+        return shared == null || shared == line.eventId() ? line : line.withEvent(shared);
     }
 
     /** A copy of the customer's list, or null if this bucket holds none. */

@@ -19,13 +19,23 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
 
     /** The order of a customer's list: by event, then by reservation id. */
     public static final Comparator<CustomerReservation> ORDER = (a, b) -> {
-        int byEvent = a.eventId.value().compareTo(b.eventId.value());
+        int byEvent = a.eventId == b.eventId ? 0 : a.eventId.value().compareTo(b.eventId.value());
         return byEvent != 0 ? byEvent : a.reservationId.value().compareTo(b.reservationId.value());
     };
 
     public static CustomerReservation of(Reservation reservation, long atMillis) {
-        return new CustomerReservation(reservation.eventId(), reservation.id(), reservation.category(),
+        return of(reservation.eventId(), reservation, atMillis);
+    }
+
+    /** The line of a reservation of the given event, holding that very {@code EventId} (see {@link #withEvent}). */
+    static CustomerReservation of(EventId event, Reservation reservation, long atMillis) {
+        return new CustomerReservation(event, reservation.id(), reservation.category(),
                 reservation.quantity(), reservation.status(), reservation.reason(), atMillis);
+    }
+
+    /** The same line holding the given, equal, {@code EventId}: lines that share one compare by identity. */
+    CustomerReservation withEvent(EventId event) {
+        return new CustomerReservation(event, reservationId, category, quantity, status, reason, atMillis);
     }
 
     /** Whether this line says what the ledger says about the reservation (the time aside). */

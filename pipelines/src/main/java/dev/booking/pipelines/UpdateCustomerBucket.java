@@ -41,7 +41,7 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
                     byBucket[bucket] = new HashMap<>();
                 }
                 addOrAdvance(byBucket[bucket].computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(2)),
-                        CustomerReservation.of(reservation, change.atMillis()));
+                        CustomerReservation.of(change.eventId(), reservation, change.atMillis()));
             }
         }
         List<UpdateCustomerBucket> updates = new ArrayList<>();

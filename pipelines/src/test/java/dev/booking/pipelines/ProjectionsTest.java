@@ -3,9 +3,12 @@ package dev.booking.pipelines;
 import dev.booking.domain.Cancellation;
 import dev.booking.domain.CategoryId;
 import dev.booking.domain.Change;
+import dev.booking.domain.CustomerId;
 import dev.booking.domain.Decision;
+import dev.booking.domain.EventId;
 import dev.booking.domain.Inventory;
 import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationId;
 import dev.booking.domain.Sales;
 import dev.booking.domain.Status;
 import org.junit.jupiter.api.Test;
@@ -166,6 +169,20 @@ class ProjectionsTest {
                 .allSatisfy(list -> assertThat(CustomerBucket.keyOf(list.customerId())).isEqualTo(update.bucket())));
         assertThat(updates.stream().mapToInt(update -> update.lists().stream()
                 .mapToInt(list -> list.reservations().size()).sum()).sum()).isEqualTo(whole.reservations().size());
+    }
+
+    @Test
+    void the_lines_of_one_event_in_a_bucket_hold_one_copy_of_its_id() {
+        CustomerBucket bucket = new CustomerBucket();
+        for (String customer : List.of("ann", "bob")) {
+            bucket.add(new CustomerReservations(CustomerId.of(customer), List.of(new CustomerReservation(
+                    EventId.of("gig"), ReservationId.of("r-" + customer), CategoryId.of("floor"), 1,
+                    Status.CONFIRMED, null, 1_000))));
+        }
+
+        EventId ann = bucket.list(CustomerId.of("ann")).reservations().get(0).eventId();
+        EventId bob = bucket.list(CustomerId.of("bob")).reservations().get(0).eventId();
+        assertThat(ann).isSameAs(bob).isEqualTo(EventId.of("gig"));
     }
 
     @Test
