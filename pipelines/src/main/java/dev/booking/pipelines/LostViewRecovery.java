@@ -7,6 +7,7 @@ import com.hazelcast.map.listener.MapPartitionLostListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every member watches (the oldest may be the one that crashed), and a repair that fails is tried
  * again; repairs are idempotent, so one run twice costs only time.
  */
-public final class LostViewRecovery implements MapPartitionLostListener {
+public final class LostViewRecovery implements MapPartitionLostListener, AutoCloseable {
     static final long SETTLE_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(LostViewRecovery.class);
@@ -38,6 +39,7 @@ public final class LostViewRecovery implements MapPartitionLostListener {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong repairs = new AtomicLong();
+    private volatile UUID registration;
 
     private LostViewRecovery(HazelcastInstance member, Reconciliation reconciliation) {
         this.member = member;
@@ -57,8 +59,17 @@ public final class LostViewRecovery implements MapPartitionLostListener {
                 recovery.scheduler.shutdownNow();
             }
         });
-        member.getMap(ViewMaps.CUSTOMERS).addPartitionLostListener(recovery);
+        recovery.registration = member.getMap(ViewMaps.CUSTOMERS).addPartitionLostListener(recovery);
         return recovery;
+    }
+
+    /** Stops watching (an application that stops the engine but keeps its member running). */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        if (registration != null && member.getLifecycleService().isRunning()) {
+            member.getMap(ViewMaps.CUSTOMERS).removePartitionLostListener(registration);
+        }
     }
 
     @Override

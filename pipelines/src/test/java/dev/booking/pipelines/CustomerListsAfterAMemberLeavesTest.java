@@ -64,6 +64,16 @@ class CustomerListsAfterAMemberLeavesTest {
     }
 
     @Test
+    void a_closed_recovery_repairs_nothing() {
+        recoveries.get(0).close();
+
+        cluster.crash(cluster.member(2));
+
+        await().during(Duration.ofMillis(LostViewRecovery.SETTLE_MILLIS * 3)).atMost(Duration.ofSeconds(10))
+                .until(() -> recoveries.get(0).repairs() == 0);
+    }
+
+    @Test
     void a_member_that_leaves_gracefully_hands_its_buckets_over_and_nothing_is_repaired() {
         cluster.member(2).shutdown();
         cluster.awaitSafe();

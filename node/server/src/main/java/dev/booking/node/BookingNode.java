@@ -42,13 +42,14 @@ public final class BookingNode implements AutoCloseable {
     private final BoxOffice boxOffice;
     private final Intake intake;
     private final IntakeDecider decider;
+    private final LostViewRecovery recovery;
     private final ClusterHealth health;
     private final BookingApi.Backend backend;
     private final Javalin http;
     private final Duration drainDelay;
 
     private BookingNode(HazelcastInstance member, boolean ownsMember, BookingApi.Backend backend,
-                        IntakeDecider decider, Javalin http, Duration drainDelay) {
+                        IntakeDecider decider, LostViewRecovery recovery, Javalin http, Duration drainDelay) {
         this.member = member;
         this.ownsMember = ownsMember;
         this.backend = backend;
@@ -56,6 +57,7 @@ public final class BookingNode implements AutoCloseable {
         this.intake = backend.intake();
         this.health = backend.health();
         this.decider = decider;
+        this.recovery = recovery;
         this.http = http;
         this.drainDelay = drainDelay;
     }
@@ -116,6 +118,7 @@ public final class BookingNode implements AutoCloseable {
             http.stop();
         }
         decider.close();
+        recovery.close();
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
         }
@@ -163,7 +166,7 @@ public final class BookingNode implements AutoCloseable {
                 ViewJobs.start(member);
                 IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
-                LostViewRecovery.watch(member, reconciliation);
+                LostViewRecovery recovery = LostViewRecovery.watch(member, reconciliation);
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
                         new QueryViews(member), reconciliation, new ClusterHealth(member));
                 if (settings.demo()) {
@@ -176,7 +179,7 @@ public final class BookingNode implements AutoCloseable {
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, backend, decider, api,
+                return new BookingNode(member, existing == null, backend, decider, recovery, api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
                 if (existing == null) {
