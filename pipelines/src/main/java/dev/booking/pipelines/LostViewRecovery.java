@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Brings back the customer lists that a crashed member took with it.
  *
  * <p>The customers view ({@value ViewMaps#CUSTOMERS}) keeps no backup: backing up every bucket update
- * cost about a fifth of a two-node cluster's decisions during an on-sale, for data that the ledger holds
+ * cost 10–30 % of a two-node cluster's decisions during an on-sale, for data that the ledger holds
  * anyway. When a member crashes, Hazelcast reports each partition of the view that it lost; the oldest
  * member then waits a moment for the burst of such reports to end and republishes the whole truth of
  * every event ({@link Reconciliation#repair}), which the view job merges into the surviving and the
