@@ -60,15 +60,28 @@ public final class CustomerBucket {
      * the number of deliveries, a customer's list converges to the same lines.
      */
     void add(CustomerReservations list) {
-        List<CustomerReservation> held = lines.computeIfAbsent(list.customerId().value(), id -> new ArrayList<>());
-        for (CustomerReservation given : list.reservations()) {
-            CustomerReservation line = sharingEvent(given);
-            int at = Collections.binarySearch(held, line, CustomerReservation.ORDER);
-            if (at >= 0) {
-                held.set(at, CustomerReservation.moreAdvanced(held.get(at), line));
-            } else {
-                held.add(-at - 1, line);
-            }
+        List<CustomerReservation> held = listOf(list.customerId());
+        for (CustomerReservation line : list.reservations()) {
+            merge(held, line);
+        }
+    }
+
+    /** Merges one line into the customer's list, as {@link #add(CustomerReservations)} does each of its lines. */
+    void add(CustomerId customer, CustomerReservation line) {
+        merge(listOf(customer), line);
+    }
+
+    private List<CustomerReservation> listOf(CustomerId customer) {
+        return lines.computeIfAbsent(customer.value(), id -> new ArrayList<>());
+    }
+
+    private void merge(List<CustomerReservation> held, CustomerReservation given) {
+        CustomerReservation line = sharingEvent(given);
+        int at = Collections.binarySearch(held, line, CustomerReservation.ORDER);
+        if (at >= 0) {
+            held.set(at, CustomerReservation.moreAdvanced(held.get(at), line));
+        } else {
+            held.add(-at - 1, line);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.booking.domain.CustomerId;
 import dev.booking.domain.Reservation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,45 +27,29 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
 
     /**
      * One update per bucket the changes touch, in bucket order, each holding one list per customer (a
-     * customer's lines of several events ride together). One pass over the reservations: this runs on
-     * the view job for every reservation of an on-sale.
+     * customer's lines of several events ride together; a reservation that two changes touched is listed
+     * once, at its more advanced line). The lists are gathered by the same merge as the bucket itself
+     * ({@link CustomerBucket#add(CustomerId, CustomerReservation)}), in one pass over the reservations.
      */
     public static List<UpdateCustomerBucket> of(List<Change> changes) {
-        @SuppressWarnings("unchecked")
-        Map<CustomerId, List<CustomerReservation>>[] byBucket = new Map[CustomerBucket.COUNT];
+        CustomerBucket[] byBucket = new CustomerBucket[CustomerBucket.COUNT];
         for (Change change : changes) {
             for (Reservation reservation : change.reservations()) {
                 int bucket = CustomerBucket.bucketOf(reservation.customerId());
                 if (byBucket[bucket] == null) {
-                    byBucket[bucket] = new HashMap<>();
+                    byBucket[bucket] = new CustomerBucket();
                 }
-                addOrAdvance(byBucket[bucket].computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(2)),
+                byBucket[bucket].add(reservation.customerId(),
                         CustomerReservation.of(change.eventId(), reservation, change.atMillis()));
             }
         }
         List<UpdateCustomerBucket> updates = new ArrayList<>();
         for (int bucket = 0; bucket < byBucket.length; bucket++) {
             if (byBucket[bucket] != null) {
-                List<CustomerReservations> lists = new ArrayList<>(byBucket[bucket].size());
-                byBucket[bucket].forEach((customer, lines) -> {
-                    lines.sort(CustomerReservation.ORDER);
-                    lists.add(new CustomerReservations(customer, lines));
-                });
-                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists));
+                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), byBucket[bucket].lists()));
             }
         }
         return updates;
-    }
-
-    /** A reservation that two changes of the batch touched is listed once, at its more advanced line. */
-    private static void addOrAdvance(List<CustomerReservation> lines, CustomerReservation line) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (CustomerReservation.ORDER.compare(lines.get(i), line) == 0) {
-                lines.set(i, CustomerReservation.moreAdvanced(lines.get(i), line));
-                return;
-            }
-        }
-        lines.add(line);
     }
 
     public String bucket() {

@@ -56,7 +56,8 @@ class ProjectionsOnJetTest {
                     return (Object) state.get();
                 });
         StreamStage<Object> customers = redelivered
-                .flatMap(change -> Traversers.traverseIterable(CustomerReservations.of(change)))
+                .flatMap(change -> Traversers.traverseIterable(UpdateCustomerBucket.of(List.of(change)).stream()
+                        .flatMap(update -> update.lists().stream()).toList()))
                 .groupingKey(list -> list.customerId().value())
                 .mapStateful(CustomerBucket::new, (bucket, key, list) -> {
                     bucket.add(list);
