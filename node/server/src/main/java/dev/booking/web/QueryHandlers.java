@@ -5,6 +5,7 @@ import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 import dev.booking.pipelines.AvailabilityView;
 import dev.booking.pipelines.CustomerReservation;
+import dev.booking.pipelines.CustomerReservations;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.SalesFigures;
 import io.javalin.http.Context;
@@ -36,14 +37,15 @@ final class QueryHandlers {
         if (body == null) {
             Respond.problem(ctx, EventHandlers.eventNotFound(id));
         } else {
-            ctx.status(200).contentType("application/json").result(body);
+            Respond.rendered(ctx, 200, body);
         }
     }
 
     void customer(Context ctx) {
         CustomerId id = Edge.id("customerId", ctx.pathParam("customerId"), CustomerId::new);
-        List<CustomerReservation> reservations = views.customer(id).map(c -> c.reservations()).orElse(List.of());
-        long asOf = reservations.stream().mapToLong(CustomerReservation::atMillis).max().orElse(0);
+        var list = views.customer(id);
+        List<CustomerReservation> reservations = list.map(CustomerReservations::reservations).orElse(List.of());
+        long asOf = list.map(CustomerReservations::asOfMillis).orElse(0L);
         Respond.json(ctx, 200, new CustomerView(id.value(), reservations.stream().map(CustomerLine::of).toList(),
                 instant(asOf)));
     }

@@ -20,7 +20,12 @@ final class Respond {
     }
 
     static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        rendered(ctx, status, Json.write(body));
+    }
+
+    /** A body already rendered as JSON (see {@link RecentReads}). */
+    static void rendered(Context ctx, int status, String json) {
+        ctx.status(status).contentType("application/json").result(json);
     }
 
     static void problem(Context ctx, Problem problem) {
