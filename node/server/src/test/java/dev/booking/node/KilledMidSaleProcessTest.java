@@ -36,10 +36,7 @@ class KilledMidSaleProcessTest {
 
     @Test
     void a_node_killed_mid_sale_loses_no_confirmed_reservation_and_every_event_sells_out_exactly() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            cluster.start(i, Map.of());
-        }
-        cluster.awaitReady(cluster.nodes, 3);
+        cluster.startAll(Map.of());
         for (int e = 0; e < EVENTS; e++) {
             assertThat(cluster.call(cluster.nodes.get(0), "PUT", "/events/show-" + e,
                     "{\"name\":\"Show " + e + "\",\"categories\":[{\"id\":\"floor\",\"capacity\":" + SEATS + "}]}")

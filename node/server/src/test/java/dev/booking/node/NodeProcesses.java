@@ -86,6 +86,14 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
+    /** Starts every node of the cluster and waits until all of them are ready and see each other. */
+    void startAll(Map<String, String> extraEnv) throws IOException {
+        for (int i = 0; i < memberPorts.size(); i++) {
+            start(i, extraEnv);
+        }
+        awaitReady(nodes, memberPorts.size());
+    }
+
     /** Waits until each of these nodes answers ready and sees this many members. */
     void awaitReady(List<Node> among, int members) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

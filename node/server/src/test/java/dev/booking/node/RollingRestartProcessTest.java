@@ -32,10 +32,7 @@ class RollingRestartProcessTest {
 
     @Test
     void a_rolling_restart_under_load_loses_no_confirmed_reservation_and_fails_no_request() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            cluster.start(i, ENV);
-        }
-        cluster.awaitReady(cluster.nodes, 3);
+        cluster.startAll(ENV);
         assertThat(cluster.call(cluster.nodes.get(0), "PUT", "/events/gig",
                 "{\"name\":\"Gig\",\"categories\":[{\"id\":\"floor\",\"capacity\":1000000}]}").status()).isEqualTo(201);
 

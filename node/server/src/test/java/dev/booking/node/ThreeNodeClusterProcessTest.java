@@ -23,13 +23,10 @@ class ThreeNodeClusterProcessTest {
 
     @Test
     void three_processes_form_one_cluster_and_a_confirmed_booking_survives_a_killed_node() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            cluster.start(i, Map.of());
-        }
+        cluster.startAll(Map.of());
         var first = cluster.nodes.get(0);
         var second = cluster.nodes.get(1);
         var third = cluster.nodes.get(2);
-        cluster.awaitReady(cluster.nodes, 3);
 
         assertThat(cluster.call(first, "PUT", "/events/gig",
                 "{\"name\":\"Gig\",\"categories\":[{\"id\":\"floor\",\"capacity\":100}]}").status()).isEqualTo(201);
