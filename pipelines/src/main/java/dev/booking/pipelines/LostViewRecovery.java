@@ -2,29 +2,39 @@ package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapPartitionLostEvent;
 import com.hazelcast.map.listener.MapPartitionLostListener;
+import dev.booking.domain.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Brings back the customer lists that a crashed member took with it.
  *
  * <p>The customers view ({@value ViewMaps#CUSTOMERS}) keeps no backup: backing up every bucket update
  * cost 10–30 % of a two-node cluster's decisions during an on-sale, for data that the ledger holds
- * anyway. When a member crashes, Hazelcast reports each partition of the view that it lost; the oldest
- * member then waits a moment for the burst of such reports to end and republishes the whole truth of
- * every event ({@link Reconciliation#repair}), which the view job merges into the surviving and the
- * emptied buckets alike. Until it has, the customers whose bucket was lost see their lists partly empty
+ * anyway. When a member crashes, Hazelcast reports each partition of the view that it lost; every member
+ * marks the buckets of that partition as being rebuilt ({@link RebuildingLists}), and the oldest member
+ * waits a moment for the burst of such reports to end and republishes the whole truth of every event
+ * ({@link Reconciliation#repair}), which the view job merges into the surviving and the emptied buckets
+ * alike. It then reads the marked buckets until each holds every reservation of that truth, and removes
+ * its mark. Until then the customers of a marked bucket see their lists partly empty, and are told so
  * (seconds; the time grows with the number of reservations). A member that leaves gracefully hands its
- * partitions over and loses nothing, so it triggers no repair.
+ * partitions over and loses nothing, so it triggers no repair and marks nothing.
  *
  * <p>Every member watches (the oldest may be the one that crashed), and a repair that fails is tried
  * again; repairs are idempotent, so one run twice costs only time.
@@ -32,6 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LostViewRecovery implements MapPartitionLostListener, AutoCloseable {
     static final long SETTLE_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 5_000;
+    /** How often the lost buckets are read while they fill: each read moves them whole, so not too often. */
+    private static final long CHECK_MILLIS = 500;
+    /** How long the republished truth may take to reach the buckets before the recovery repairs again. */
+    private static final long REBUILD_PATIENCE_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(LostViewRecovery.class);
 
     private final HazelcastInstance member;
@@ -39,6 +53,8 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong repairs = new AtomicLong();
+    /** The rebuild being watched; a newer repair replaces it (only touched by the scheduler's thread). */
+    private ListsToRebuild watched;
     private volatile UUID registration;
 
     private LostViewRecovery(HazelcastInstance member, Reconciliation reconciliation) {
@@ -74,7 +90,26 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
 
     @Override
     public void partitionLost(MapPartitionLostEvent event) {
+        markRebuilding(event.getPartitionId());
         scheduleRepair(SETTLE_MILLIS);
+    }
+
+    /** Marks at once, without waiting on this event thread, the buckets that lived in the lost partition. */
+    private void markRebuilding(int partition) {
+        Set<Integer> lost = new TreeSet<>();
+        for (int bucket = 0; bucket < CustomerBucket.COUNT; bucket++) {
+            if (member.getPartitionService().getPartition(CustomerBucket.keyOf(bucket)).getPartitionId() == partition) {
+                lost.add(bucket);
+            }
+        }
+        if (!lost.isEmpty()) {
+            health().submitToKey(ViewMaps.REBUILDING_LISTS, new RebuildingLists.Mark(lost, System.currentTimeMillis()))
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("could not mark customer buckets {} as being rebuilt: {}", lost, failure.toString());
+                        }
+                    });
+        }
     }
 
     /** How many repairs this member ran. */
@@ -100,13 +135,59 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
                     || !member.getCluster().getMembers().iterator().next().localMember()) {
                 return;
             }
-            int events = reconciliation.repair();
+            // The marks are read before the truth: every bucket marked here was lost before the truth was read.
+            RebuildingLists marked = health().get(ViewMaps.REBUILDING_LISTS);
+            List<Change> truth = reconciliation.republishTruth();
             repairs.incrementAndGet();
             LOG.warn("the customers view lost partitions with a crashed member: republished the truth of {} event(s)",
-                    events);
+                    truth.size());
+            if (marked != null) {
+                ListsToRebuild rebuild = new ListsToRebuild(truth, marked.buckets());
+                watched = rebuild;
+                scheduler.schedule(() -> checkRebuilt(rebuild, System.currentTimeMillis()), CHECK_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
         } catch (RuntimeException e) {
             LOG.warn("repairing the customers view after a member crash failed ({}); trying again", e.toString());
             scheduleRepair(RETRY_MILLIS);
         }
+    }
+
+    /** Reads the buckets being rebuilt, removes the marks of those that hold the truth, and looks again later. */
+    private void checkRebuilt(ListsToRebuild rebuild, long startedMillis) {
+        if (rebuild != watched || !member.getLifecycleService().isRunning()) {
+            return;
+        }
+        try {
+            Map<Integer, CustomerBucket> held = new HashMap<>();
+            Map<String, CustomerBucket> read = member.<String, CustomerBucket>getMap(ViewMaps.CUSTOMERS).getAll(
+                    rebuild.buckets().stream().map(CustomerBucket::keyOf).collect(Collectors.toSet()));
+            read.forEach((key, bucket) -> held.put(Integer.parseInt(key), bucket));
+            Set<Integer> whole = rebuild.wholeIn(held);
+            if (!whole.isEmpty()) {
+                health().executeOnKey(ViewMaps.REBUILDING_LISTS, new RebuildingLists.Unmark(whole));
+                rebuild.forget(whole);
+            }
+            if (rebuild.isDone()) {
+                watched = null;
+                LOG.info("the lost customer lists are whole again, {} ms after the repair",
+                        System.currentTimeMillis() - startedMillis);
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("checking the rebuilt customer lists failed ({}); looking again", e.toString());
+        }
+        if (System.currentTimeMillis() - startedMillis > REBUILD_PATIENCE_MILLIS) {
+            LOG.warn("{} customer bucket(s) still lack reservations {} s after the repair; repairing again",
+                    rebuild.buckets().size(), REBUILD_PATIENCE_MILLIS / 1000);
+            watched = null;
+            scheduleRepair(0);
+        } else {
+            scheduler.schedule(() -> checkRebuilt(rebuild, startedMillis), CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private IMap<String, RebuildingLists> health() {
+        return member.getMap(ViewMaps.HEALTH);
     }
 }

@@ -20,6 +20,7 @@ public final class QueryViews {
     private final IMap<String, SalesFigures> figures;
     private final IMap<String, LostEvents> health;
     private final IMap<String, LagSnapshot> lag;
+    private final IMap<String, RebuildingLists> rebuilding;
 
     public QueryViews(HazelcastInstance hazelcast) {
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
@@ -27,6 +28,7 @@ public final class QueryViews {
         this.figures = hazelcast.getMap(ViewMaps.FIGURES);
         this.health = hazelcast.getMap(ViewMaps.HEALTH);
         this.lag = hazelcast.getMap(ViewMaps.LAG);
+        this.rebuilding = hazelcast.getMap(ViewMaps.HEALTH);
     }
 
     public Optional<AvailabilityView> event(EventId id) {
@@ -50,6 +52,11 @@ public final class QueryViews {
     /** The lag from decision to view over the members that published a histogram lately. */
     public Lag lag() {
         return Lag.of(lag.values());
+    }
+
+    /** The customer buckets lost with a crashed member and not whole again yet, if any. */
+    public Optional<RebuildingLists> rebuildingLists() {
+        return Optional.ofNullable(rebuilding.get(ViewMaps.REBUILDING_LISTS));
     }
 
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */

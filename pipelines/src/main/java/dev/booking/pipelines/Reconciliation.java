@@ -8,6 +8,7 @@ import dev.booking.engine.BoxOffice;
 import dev.booking.pipelines.DriftReport.CustomerDrift;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,11 @@ public final class Reconciliation {
      * @return how many events were republished
      */
     public int repair() {
+        return republishTruth().size();
+    }
+
+    /** {@link #repair()}, giving the truth it republished: what the views must hold once it is through. */
+    List<Change> republishTruth() {
         health.remove(ViewMaps.LOST_EVENTS);
         return republishAll();
     }
@@ -100,18 +106,18 @@ public final class Reconciliation {
         for (String eventId : figures.keySet()) {
             figures.computeIfPresent(eventId, (id, current) -> current.historyOnly());
         }
-        return republishAll();
+        return republishAll().size();
     }
 
-    private int republishAll() {
+    private List<Change> republishAll() {
         List<CompletableFuture<Optional<Change>>> reads = boxOffice.eventIds().stream()
                 .map(boxOffice::wholeEvent).toList();
-        int republished = 0;
+        List<Change> republished = new ArrayList<>(reads.size());
         for (CompletableFuture<Optional<Change>> read : reads) {
             Optional<Change> whole = read.join();
             if (whole.isPresent()) {
                 boxOffice.republish(whole.get());
-                republished++;
+                republished.add(whole.get());
             }
         }
         return republished;

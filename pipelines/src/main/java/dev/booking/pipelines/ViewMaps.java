@@ -12,9 +12,13 @@ public final class ViewMaps {
     public static final String CUSTOMERS = "booking.view.customers";
     /** eventId → {@link SalesFigures}. */
     public static final String FIGURES = "booking.view.stats";
-    /** {@link #LOST_EVENTS} → {@link LostEvents}: the journal overflowed, the views need a repair. */
+    /**
+     * {@link #LOST_EVENTS} → {@link LostEvents}: the journal overflowed, the views need a repair.
+     */
     public static final String HEALTH = "booking.view.health";
     public static final String LOST_EVENTS = "lost-events";
+    /** {@link #REBUILDING_LISTS} → {@link RebuildingLists}: customer buckets lost with a member, not whole yet. */
+    public static final String REBUILDING_LISTS = "rebuilding-customer-lists";
     /** member address → {@link LagSnapshot}: each member's decision-to-view lag histogram. */
     public static final String LAG = "booking.view.lag";
 

@@ -30,8 +30,15 @@ public final class ViewSerialization {
         add(config, id++, CustomerBucket.class, ViewWire::writeCustomerBucket, ViewWire::readCustomerBucket);
         add(config, id++, UpdateCustomerBucket.class, ViewWire::writeUpdateCustomerBucket,
                 ViewWire::readUpdateCustomerBucket);
-        add(config, id, ReadCustomerList.class, (out, read) -> out.writeString(read.customer().value()),
+        add(config, id++, ReadCustomerList.class, (out, read) -> out.writeString(read.customer().value()),
                 in -> new ReadCustomerList(new CustomerId(in.readString())));
+        add(config, id++, RebuildingLists.class, ViewWire::writeRebuildingLists, ViewWire::readRebuildingLists);
+        add(config, id++, RebuildingLists.Mark.class, (out, mark) -> {
+            ViewWire.writeBuckets(out, mark.lost());
+            out.writeLong(mark.atMillis());
+        }, in -> new RebuildingLists.Mark(ViewWire.readBuckets(in), in.readLong()));
+        add(config, id, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeBuckets(out, unmark.whole()),
+                in -> new RebuildingLists.Unmark(ViewWire.readBuckets(in)));
         return config;
     }
 

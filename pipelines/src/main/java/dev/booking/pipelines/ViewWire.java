@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** How the views are written, field by field. Enums go by name, so that adding a constant changes nothing. */
 final class ViewWire {
@@ -154,6 +156,31 @@ final class ViewWire {
 
     static LostEvents readLostEvents(ObjectDataInput in) throws IOException {
         return new LostEvents(in.readLong(), in.readLong(), in.readLong());
+    }
+
+    static void writeRebuildingLists(ObjectDataOutput out, RebuildingLists rebuilding) throws IOException {
+        writeBuckets(out, rebuilding.buckets());
+        out.writeLong(rebuilding.sinceMillis());
+    }
+
+    static RebuildingLists readRebuildingLists(ObjectDataInput in) throws IOException {
+        return new RebuildingLists(readBuckets(in), in.readLong());
+    }
+
+    static void writeBuckets(ObjectDataOutput out, Set<Integer> buckets) throws IOException {
+        out.writeInt(buckets.size());
+        for (int bucket : buckets) {
+            out.writeInt(bucket);
+        }
+    }
+
+    static TreeSet<Integer> readBuckets(ObjectDataInput in) throws IOException {
+        int size = in.readInt();
+        TreeSet<Integer> buckets = new TreeSet<>();
+        for (int i = 0; i < size; i++) {
+            buckets.add(in.readInt());
+        }
+        return buckets;
     }
 
     static void writeLagSnapshot(ObjectDataOutput out, LagSnapshot lag) throws IOException {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +22,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The customers view keeps no backup: the buckets a crashed member held are gone with it, and come back
- * from the ledger without anyone asking (one repair, by the oldest member); a member that leaves
- * gracefully hands its buckets over and causes no repair.
+ * from the ledger without anyone asking (one repair, by the oldest member), and are marked incomplete
+ * until they are whole again; a member that leaves gracefully hands its buckets over and causes no
+ * repair and no mark.
  */
 class CustomerListsAfterAMemberLeavesTest {
     private final BookingCluster cluster = QuerySide.cluster(3);
     private final HazelcastInstance oldest = cluster.member(0);
     private final BoxOffice boxOffice = new BoxOffice(oldest);
     private final Reconciliation reconciliation = new Reconciliation(oldest, boxOffice);
+    private final QueryViews views = new QueryViews(oldest);
     private List<LostViewRecovery> recoveries;
 
     @BeforeEach
@@ -53,24 +58,31 @@ class CustomerListsAfterAMemberLeavesTest {
     @Test
     void the_customer_lists_a_crashed_member_held_come_back_from_the_ledger_by_themselves() {
         HazelcastInstance victim = cluster.member(2);
-        assertThat(IntStream.range(0, CustomerBucket.COUNT).mapToObj(CustomerBucket::keyOf)
-                .filter(bucket -> cluster.ownerOf(bucket).equals(victim))).as("buckets on the victim").isNotEmpty();
+        Set<Integer> onTheVictim = IntStream.range(0, CustomerBucket.COUNT)
+                .filter(bucket -> cluster.ownerOf(CustomerBucket.keyOf(bucket)).equals(victim)).boxed()
+                .collect(Collectors.toSet());
+        assertThat(onTheVictim).as("buckets on the victim").isNotEmpty();
 
         cluster.crash(victim);
 
+        RebuildingLists marked = await().atMost(Duration.ofSeconds(10))
+                .until(() -> views.rebuildingLists().orElse(null), Objects::nonNull);
+        assertThat(marked.buckets()).as("buckets told incomplete").isSubsetOf(onTheVictim);
         awaitClean();
+        await().atMost(Duration.ofSeconds(30)).until(() -> views.rebuildingLists().isEmpty());
         assertThat(recoveries.get(0).repairs()).as("repairs by the oldest member").isPositive();
         assertThat(recoveries.get(1).repairs()).as("repairs by the other survivor").isZero();
     }
 
     @Test
-    void a_closed_recovery_repairs_nothing() {
+    void a_closed_recovery_repairs_nothing_and_the_lost_lists_stay_marked_incomplete() {
         recoveries.get(0).close();
 
         cluster.crash(cluster.member(2));
 
         await().during(Duration.ofMillis(LostViewRecovery.SETTLE_MILLIS * 3)).atMost(Duration.ofSeconds(10))
                 .until(() -> recoveries.get(0).repairs() == 0);
+        assertThat(views.rebuildingLists()).as("marked by the other survivor").isPresent();
     }
 
     @Test
@@ -80,7 +92,8 @@ class CustomerListsAfterAMemberLeavesTest {
 
         awaitClean();
         await().during(Duration.ofMillis(LostViewRecovery.SETTLE_MILLIS * 3)).atMost(Duration.ofSeconds(10))
-                .until(() -> recoveries.stream().allMatch(recovery -> recovery.repairs() == 0));
+                .until(() -> recoveries.stream().allMatch(recovery -> recovery.repairs() == 0)
+                        && views.rebuildingLists().isEmpty());
     }
 
     private void awaitClean() {

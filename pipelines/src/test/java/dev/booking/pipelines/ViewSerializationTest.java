@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,9 @@ class ViewSerializationTest {
         assertThat(roundTrip(new ReadCustomerList(ann)).customer()).isEqualTo(ann);
         assertRoundTrip(LostEvents.merge(LostEvents.seenAt(5), LostEvents.seenAt(9)));
         assertRoundTrip(new LagSnapshot("10.0.0.1:5701", Collections.nCopies(LagBuckets.COUNT, 3L), 42, 1000));
+        assertRoundTrip(new RebuildingLists(new TreeSet<>(Set.of(3, 270, 17)), 1234));
+        assertRoundTrip(new RebuildingLists.Mark(Set.of(4, 5), 99));
+        assertRoundTrip(new RebuildingLists.Unmark(Set.of(6)));
     }
 
     @Test
@@ -53,7 +58,7 @@ class ViewSerializationTest {
     void registering_twice_adds_the_serializers_once() {
         SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
 
-        assertThat(config.getSerializerConfigs()).hasSize(8);
+        assertThat(config.getSerializerConfigs()).hasSize(11);
         assertThat(ViewSerialization.isRegistered(config)).isTrue();
         assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
     }

@@ -46,8 +46,10 @@ final class QueryHandlers {
         var list = views.customer(id);
         List<CustomerReservation> reservations = list.map(CustomerReservations::reservations).orElse(List.of());
         long asOf = list.map(CustomerReservations::asOfMillis).orElse(0L);
+        Instant rebuildingSince = views.rebuildingLists().filter(rebuilding -> rebuilding.includes(id))
+                .map(rebuilding -> instant(rebuilding.sinceMillis())).orElse(null);
         Respond.json(ctx, 200, new CustomerView(id.value(), reservations.stream().map(CustomerLine::of).toList(),
-                instant(asOf)));
+                instant(asOf), rebuildingSince == null, rebuildingSince));
     }
 
     void stats(Context ctx) {
@@ -64,8 +66,14 @@ final class QueryHandlers {
         return millis <= 0 ? null : Instant.ofEpochMilli(millis);
     }
 
+    /**
+     * @param complete        false while the list is being rebuilt after a member crash ({@code rebuildingSince}):
+     *                        reservations may be missing from it for seconds; eventual lag aside, true otherwise
+     * @param rebuildingSince when the list's bucket was lost, while it is being rebuilt
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CustomerView(String customerId, List<CustomerLine> reservations, Instant asOf) {
+    record CustomerView(String customerId, List<CustomerLine> reservations, Instant asOf, boolean complete,
+                        Instant rebuildingSince) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -80,7 +80,8 @@ class KilledMidSaleProcessTest {
             long told = confirmed.values().stream().filter(event::equals).count();
             assertThat(told).as("seats told CONFIRMED for %s", event).isEqualTo(SEATS);
         }
-        // and the customer lists the victim held (the customers view keeps no backup) come back from the ledger
+        // and the customer lists the victim held (the customers view keeps no backup) come back from the ledger,
+        // and stop saying they are incomplete
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (var told : confirmed.entrySet()) {
                 var list = cluster.call(reader, "GET", "/customers/c-" + told.getKey() + "/reservations", null);
@@ -89,6 +90,8 @@ class KilledMidSaleProcessTest {
                             assertThat(line.get("reservationId").asText()).isEqualTo(told.getKey());
                             assertThat(line.get("status").asText()).isEqualTo("CONFIRMED");
                         });
+                assertThat(list.json().get("complete").asBoolean()).as("c-%s's list no longer marked incomplete",
+                        told.getKey()).isTrue();
             }
         });
         System.out.printf("killed mid-sale: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());

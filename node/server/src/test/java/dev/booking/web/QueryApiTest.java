@@ -1,8 +1,16 @@
 package dev.booking.web;
 
+import dev.booking.pipelines.CustomerBucket;
+import dev.booking.pipelines.RebuildingLists;
+import dev.booking.pipelines.ViewMaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +43,25 @@ class QueryApiTest {
         assertThat(list.text("asOf")).isNotBlank();
         assertThat(api.get("/customers/nobody/reservations").json().get("reservations")).isEmpty();
         assertThat(api.get("/customers/bad%20id/reservations").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_list_being_rebuilt_after_a_member_crash_says_it_is_incomplete() {
+        api.reserve("r1", "floor", 2);
+        var whole = api.eventually("/customers/alice/reservations", reply -> reply.json().get("reservations").size() == 1);
+        TreeSet<Integer> everyBucket = IntStream.range(0, CustomerBucket.COUNT).boxed()
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.REBUILDING_LISTS,
+                new RebuildingLists(everyBucket, Instant.parse("2026-11-27T20:00:00Z").toEpochMilli()));
+        var rebuilding = api.get("/customers/alice/reservations");
+        var metrics = api.get("/metrics");
+
+        assertThat(whole.json().get("complete").asBoolean()).isTrue();
+        assertThat(whole.json().has("rebuildingSince")).isFalse();
+        assertThat(rebuilding.json().get("complete").asBoolean()).isFalse();
+        assertThat(rebuilding.text("rebuildingSince")).isEqualTo("2026-11-27T20:00:00Z");
+        assertThat(metrics.body()).contains("booking_view_customer_buckets_rebuilding 271.0");
     }
 
     @Test
