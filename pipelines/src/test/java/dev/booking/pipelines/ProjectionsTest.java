@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
 
@@ -183,6 +185,25 @@ class ProjectionsTest {
         EventId ann = bucket.list(CustomerId.of("ann")).reservations().get(0).eventId();
         EventId bob = bucket.list(CustomerId.of("bob")).reservations().get(0).eventId();
         assertThat(ann).isSameAs(bob).isEqualTo(EventId.of("gig"));
+    }
+
+    @Test
+    void a_customers_list_is_read_in_order_of_event_and_reservation_id_whatever_the_order_of_the_merges() {
+        CustomerBucket bucket = new CustomerBucket();
+        CustomerId ann = CustomerId.of("ann");
+        List<CustomerReservation> given = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            given.add(line("gig-" + (i % 3), "r-" + (i * 7919 % 101), Status.CONFIRMED));
+        }
+        Collections.shuffle(given, new Random(7));
+        given.forEach(line -> bucket.add(ann, line));
+
+        assertThat(bucket.list(ann).reservations()).isSortedAccordingTo(CustomerReservation.ORDER).hasSize(40);
+    }
+
+    private static CustomerReservation line(String event, String reservation, Status status) {
+        return new CustomerReservation(EventId.of(event), ReservationId.of(reservation), CategoryId.of("floor"), 1,
+                status, null, 1_000);
     }
 
     @Test
