@@ -45,7 +45,8 @@ public final class CustomerBucket {
         return keyOf(bucketOf(customer));
     }
 
-    static int bucketOf(CustomerId customer) {
+    /** The number of the bucket that holds a customer's list, 0 to {@value #COUNT} - 1. */
+    public static int bucketOf(CustomerId customer) {
         return Math.floorMod(customer.value().hashCode(), COUNT);
     }
 

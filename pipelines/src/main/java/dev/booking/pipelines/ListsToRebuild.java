@@ -1,6 +1,7 @@
 package dev.booking.pipelines;
 
 import dev.booking.domain.Change;
+import dev.booking.domain.CustomerId;
 import dev.booking.domain.Reservation;
 
 import java.util.ArrayList;
@@ -16,15 +17,16 @@ import java.util.TreeSet;
  * truth, so they may be ahead of it, never behind once rebuilt). Keeps only the lines of those buckets.
  */
 final class ListsToRebuild {
-    private final Map<Integer, List<Reservation>> expected = new HashMap<>();
+    /** Bucket → customer → the reservations the customer's list must hold. */
+    private final Map<Integer, Map<CustomerId, List<Reservation>>> expected = new HashMap<>();
 
     ListsToRebuild(Iterable<Change> truth, Set<Integer> buckets) {
-        buckets.forEach(bucket -> expected.put(bucket, new ArrayList<>()));
+        buckets.forEach(bucket -> expected.put(bucket, new HashMap<>()));
         for (Change event : truth) {
             for (Reservation reservation : event.reservations()) {
-                List<Reservation> lines = expected.get(CustomerBucket.bucketOf(reservation.customerId()));
-                if (lines != null) {
-                    lines.add(reservation);
+                Map<CustomerId, List<Reservation>> customers = expected.get(CustomerBucket.bucketOf(reservation.customerId()));
+                if (customers != null) {
+                    customers.computeIfAbsent(reservation.customerId(), c -> new ArrayList<>()).add(reservation);
                 }
             }
         }
@@ -37,8 +39,9 @@ final class ListsToRebuild {
     /** Those of the buckets that hold every line expected of them. @param held bucket number → bucket (absent: empty) */
     Set<Integer> wholeIn(Map<Integer, CustomerBucket> held) {
         Set<Integer> whole = new TreeSet<>();
-        expected.forEach((bucket, lines) -> {
-            if (lines.stream().allMatch(reservation -> holds(held.get(bucket), reservation))) {
+        expected.forEach((bucket, customers) -> {
+            if (customers.entrySet().stream().allMatch(customer ->
+                    holds(held.get(bucket), customer.getKey(), customer.getValue()))) {
                 whole.add(bucket);
             }
         });
@@ -54,10 +57,16 @@ final class ListsToRebuild {
         return expected.isEmpty();
     }
 
-    private static boolean holds(CustomerBucket bucket, Reservation reservation) {
-        CustomerReservations list = bucket == null ? null : bucket.list(reservation.customerId());
-        return list != null && list.reservations().stream().anyMatch(line ->
-                line.eventId().equals(reservation.eventId()) && line.reservationId().equals(reservation.id())
-                        && line.status().rank() >= reservation.status().rank());
+    private static boolean holds(CustomerBucket bucket, CustomerId customer, List<Reservation> reservations) {
+        CustomerReservations list = bucket == null ? null : bucket.list(customer);
+        if (list == null) {
+            return false;
+        }
+        Map<String, CustomerReservation> lines = new HashMap<>();
+        list.reservations().forEach(line -> lines.put(line.eventId().value() + "/" + line.reservationId().value(), line));
+        return reservations.stream().allMatch(reservation -> {
+            CustomerReservation line = lines.get(reservation.eventId().value() + "/" + reservation.id().value());
+            return line != null && line.status().rank() >= reservation.status().rank();
+        });
     }
 }

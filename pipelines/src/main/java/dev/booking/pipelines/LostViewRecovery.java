@@ -37,15 +37,26 @@ import java.util.stream.Collectors;
  * partitions over and loses nothing, so it triggers no repair and marks nothing.
  *
  * <p>Every member watches (the oldest may be the one that crashed), and a repair that fails is tried
- * again; repairs are idempotent, so one run twice costs only time.
+ * again; repairs are idempotent, so one run twice costs only time. Every {@value #SWEEP_MILLIS} ms the
+ * oldest member also looks for marks that no rebuild watches (one reported after the repair read the
+ * marks, or marks left by an oldest member that stopped before its buckets were whole) and repairs
+ * again for them. A rebuild that does not come whole within two minutes (the view job stopped, say)
+ * is repaired again, with twice the patience each time.
  */
 public final class LostViewRecovery implements MapPartitionLostListener, AutoCloseable {
     static final long SETTLE_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 5_000;
-    /** How often the lost buckets are read while they fill: each read moves them whole, so not too often. */
+    /**
+     * How soon the lost buckets are first read after the repair; each read moves them whole, so the reads
+     * then grow apart, up to {@link #CHECK_MAX_MILLIS}.
+     */
     private static final long CHECK_MILLIS = 500;
-    /** How long the republished truth may take to reach the buckets before the recovery repairs again. */
+    private static final long CHECK_MAX_MILLIS = 5_000;
+    /** How often the oldest member looks for marks that no rebuild watches (made late, or left by a member that stopped). */
+    static final long SWEEP_MILLIS = 5_000;
+    /** How long the republished truth may take to reach the buckets before the recovery repairs again; doubles each time. */
     private static final long REBUILD_PATIENCE_MILLIS = 120_000;
+    private static final long REBUILD_PATIENCE_MAX_MILLIS = 3_600_000;
     private static final Logger LOG = LoggerFactory.getLogger(LostViewRecovery.class);
 
     private final HazelcastInstance member;
@@ -54,7 +65,8 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong repairs = new AtomicLong();
     /** The rebuild being watched; a newer repair replaces it (only touched by the scheduler's thread). */
-    private ListsToRebuild watched;
+    private Watch watched;
+    private long patienceMillis = REBUILD_PATIENCE_MILLIS;
     private volatile UUID registration;
 
     private LostViewRecovery(HazelcastInstance member, Reconciliation reconciliation) {
@@ -76,6 +88,8 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
             }
         });
         recovery.registration = member.getMap(ViewMaps.CUSTOMERS).addPartitionLostListener(recovery);
+        recovery.scheduler.scheduleWithFixedDelay(recovery::repairLeftMarks, SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
         return recovery;
     }
 
@@ -141,11 +155,11 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
             repairs.incrementAndGet();
             LOG.warn("the customers view lost partitions with a crashed member: republished the truth of {} event(s)",
                     truth.size());
-            if (marked != null) {
-                ListsToRebuild rebuild = new ListsToRebuild(truth, marked.buckets());
-                watched = rebuild;
-                scheduler.schedule(() -> checkRebuilt(rebuild, System.currentTimeMillis()), CHECK_MILLIS,
-                        TimeUnit.MILLISECONDS);
+            watched = marked == null || marked.isEmpty() ? null
+                    : new Watch(new ListsToRebuild(truth, marked.buckets().keySet()), marked, System.currentTimeMillis());
+            if (watched != null) {
+                Watch watch = watched;
+                scheduler.schedule(() -> checkRebuilt(watch, CHECK_MILLIS), CHECK_MILLIS, TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             LOG.warn("repairing the customers view after a member crash failed ({}); trying again", e.toString());
@@ -153,38 +167,72 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
         }
     }
 
-    /** Reads the buckets being rebuilt, removes the marks of those that hold the truth, and looks again later. */
-    private void checkRebuilt(ListsToRebuild rebuild, long startedMillis) {
-        if (rebuild != watched || !member.getLifecycleService().isRunning()) {
+    /**
+     * Reads the buckets being rebuilt, removes the marks of those that hold the truth (unless marked again
+     * since they were read), and looks again later.
+     */
+    private void checkRebuilt(Watch watch, long delayMillis) {
+        if (watch != watched || !member.getLifecycleService().isRunning()) {
             return;
         }
+        ListsToRebuild lists = watch.lists;
         try {
             Map<Integer, CustomerBucket> held = new HashMap<>();
             Map<String, CustomerBucket> read = member.<String, CustomerBucket>getMap(ViewMaps.CUSTOMERS).getAll(
-                    rebuild.buckets().stream().map(CustomerBucket::keyOf).collect(Collectors.toSet()));
+                    lists.buckets().stream().map(CustomerBucket::keyOf).collect(Collectors.toSet()));
             read.forEach((key, bucket) -> held.put(Integer.parseInt(key), bucket));
-            Set<Integer> whole = rebuild.wholeIn(held);
+            Set<Integer> whole = lists.wholeIn(held);
             if (!whole.isEmpty()) {
-                health().executeOnKey(ViewMaps.REBUILDING_LISTS, new RebuildingLists.Unmark(whole));
-                rebuild.forget(whole);
+                health().executeOnKey(ViewMaps.REBUILDING_LISTS, new RebuildingLists.Unmark(watch.marks.marksOf(whole)));
+                lists.forget(whole);
             }
-            if (rebuild.isDone()) {
+            if (lists.isDone()) {
                 watched = null;
+                patienceMillis = REBUILD_PATIENCE_MILLIS;
                 LOG.info("the lost customer lists are whole again, {} ms after the repair",
-                        System.currentTimeMillis() - startedMillis);
+                        System.currentTimeMillis() - watch.startedMillis);
                 return;
             }
         } catch (RuntimeException e) {
             LOG.warn("checking the rebuilt customer lists failed ({}); looking again", e.toString());
         }
-        if (System.currentTimeMillis() - startedMillis > REBUILD_PATIENCE_MILLIS) {
+        if (System.currentTimeMillis() - watch.startedMillis > patienceMillis) {
             LOG.warn("{} customer bucket(s) still lack reservations {} s after the repair; repairing again",
-                    rebuild.buckets().size(), REBUILD_PATIENCE_MILLIS / 1000);
+                    lists.buckets().size(), patienceMillis / 1000);
             watched = null;
+            patienceMillis = Math.min(patienceMillis * 2, REBUILD_PATIENCE_MAX_MILLIS);
             scheduleRepair(0);
         } else {
-            scheduler.schedule(() -> checkRebuilt(rebuild, startedMillis), CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            long next = Math.min(delayMillis * 3 / 2, CHECK_MAX_MILLIS);
+            scheduler.schedule(() -> checkRebuilt(watch, next), delayMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Repairs when buckets are marked and no rebuild watches them: a mark that arrived after the repair
+     * read the marks, or marks left by an oldest member that stopped (or closed its recovery) before they
+     * were whole.
+     */
+    private void repairLeftMarks() {
+        try {
+            if (watched == null && !scheduled.get() && member.getLifecycleService().isRunning()
+                    && member.getCluster().getMembers().iterator().next().localMember()
+                    && leftMarks()) {
+                LOG.info("customer buckets are marked as being rebuilt and no rebuild watches them: repairing");
+                scheduleRepair(0);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("looking for customer buckets left marked failed: {}", e.toString());
+        }
+    }
+
+    /** A rebuild being watched: what the lost buckets must hold, the marks read before the truth, since when. */
+    private record Watch(ListsToRebuild lists, RebuildingLists marks, long startedMillis) {
+    }
+
+    private boolean leftMarks() {
+        RebuildingLists marked = health().get(ViewMaps.REBUILDING_LISTS);
+        return marked != null && !marked.isEmpty();
     }
 
     private IMap<String, RebuildingLists> health() {

@@ -56,7 +56,7 @@ public final class QueryViews {
 
     /** The customer buckets lost with a crashed member and not whole again yet, if any. */
     public Optional<RebuildingLists> rebuildingLists() {
-        return Optional.ofNullable(rebuilding.get(ViewMaps.REBUILDING_LISTS));
+        return Optional.ofNullable(rebuilding.get(ViewMaps.REBUILDING_LISTS)).filter(marks -> !marks.isEmpty());
     }
 
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */

@@ -37,8 +37,8 @@ public final class ViewSerialization {
             ViewWire.writeBuckets(out, mark.lost());
             out.writeLong(mark.atMillis());
         }, in -> new RebuildingLists.Mark(ViewWire.readBuckets(in), in.readLong()));
-        add(config, id, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeBuckets(out, unmark.whole()),
-                in -> new RebuildingLists.Unmark(ViewWire.readBuckets(in)));
+        add(config, id, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeMarks(out, unmark.whole()),
+                in -> new RebuildingLists.Unmark(ViewWire.readMarks(in)));
         return config;
     }
 

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** How the views are written, field by field. Enums go by name, so that adding a constant changes nothing. */
@@ -159,12 +161,39 @@ final class ViewWire {
     }
 
     static void writeRebuildingLists(ObjectDataOutput out, RebuildingLists rebuilding) throws IOException {
-        writeBuckets(out, rebuilding.buckets());
-        out.writeLong(rebuilding.sinceMillis());
+        out.writeInt(rebuilding.buckets().size());
+        for (Map.Entry<Integer, RebuildingLists.Lost> bucket : rebuilding.buckets().entrySet()) {
+            out.writeInt(bucket.getKey());
+            out.writeLong(bucket.getValue().mark());
+            out.writeLong(bucket.getValue().sinceMillis());
+        }
+        out.writeLong(rebuilding.lastMark());
     }
 
     static RebuildingLists readRebuildingLists(ObjectDataInput in) throws IOException {
-        return new RebuildingLists(readBuckets(in), in.readLong());
+        int size = in.readInt();
+        TreeMap<Integer, RebuildingLists.Lost> buckets = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            buckets.put(in.readInt(), new RebuildingLists.Lost(in.readLong(), in.readLong()));
+        }
+        return new RebuildingLists(buckets, in.readLong());
+    }
+
+    static void writeMarks(ObjectDataOutput out, Map<Integer, Long> marks) throws IOException {
+        out.writeInt(marks.size());
+        for (Map.Entry<Integer, Long> mark : marks.entrySet()) {
+            out.writeInt(mark.getKey());
+            out.writeLong(mark.getValue());
+        }
+    }
+
+    static TreeMap<Integer, Long> readMarks(ObjectDataInput in) throws IOException {
+        int size = in.readInt();
+        TreeMap<Integer, Long> marks = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            marks.put(in.readInt(), in.readLong());
+        }
+        return marks;
     }
 
     static void writeBuckets(ObjectDataOutput out, Set<Integer> buckets) throws IOException {

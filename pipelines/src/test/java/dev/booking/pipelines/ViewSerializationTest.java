@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +39,9 @@ class ViewSerializationTest {
         assertThat(roundTrip(new ReadCustomerList(ann)).customer()).isEqualTo(ann);
         assertRoundTrip(LostEvents.merge(LostEvents.seenAt(5), LostEvents.seenAt(9)));
         assertRoundTrip(new LagSnapshot("10.0.0.1:5701", Collections.nCopies(LagBuckets.COUNT, 3L), 42, 1000));
-        assertRoundTrip(new RebuildingLists(new TreeSet<>(Set.of(3, 270, 17)), 1234));
+        assertRoundTrip(RebuildingLists.marking(RebuildingLists.marking(null, Set.of(3, 270), 1234), Set.of(17), 1300));
         assertRoundTrip(new RebuildingLists.Mark(Set.of(4, 5), 99));
-        assertRoundTrip(new RebuildingLists.Unmark(Set.of(6)));
+        assertRoundTrip(new RebuildingLists.Unmark(Map.of(6, 2L, 9, 3L)));
     }
 
     @Test

@@ -43,11 +43,12 @@ final class QueryHandlers {
 
     void customer(Context ctx) {
         CustomerId id = Edge.id("customerId", ctx.pathParam("customerId"), CustomerId::new);
+        // The mark first: a list read after its mark was removed is whole.
+        Instant rebuildingSince = views.rebuildingLists().flatMap(rebuilding -> rebuilding.since(id))
+                .map(QueryHandlers::instant).orElse(null);
         var list = views.customer(id);
         List<CustomerReservation> reservations = list.map(CustomerReservations::reservations).orElse(List.of());
         long asOf = list.map(CustomerReservations::asOfMillis).orElse(0L);
-        Instant rebuildingSince = views.rebuildingLists().filter(rebuilding -> rebuilding.includes(id))
-                .map(rebuilding -> instant(rebuilding.sinceMillis())).orElse(null);
         Respond.json(ctx, 200, new CustomerView(id.value(), reservations.stream().map(CustomerLine::of).toList(),
                 instant(asOf), rebuildingSince == null, rebuildingSince));
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +66,9 @@ class KilledMidSaleProcessTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> confirmed.size() >= EVENTS * SEATS / 3);
         victim.process().destroyForcibly().waitFor();
+        // the customer lists the victim held are said to be incomplete while they are rebuilt
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> bucketsRebuilding(survivors.get(0)) > 0);
         buyers.shutdown();
         assertThat(buyers.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
         cluster.awaitReady(survivors, 2);
@@ -95,6 +100,12 @@ class KilledMidSaleProcessTest {
             }
         });
         System.out.printf("killed mid-sale: %d confirmed, %d retried calls%n", confirmed.size(), retries.get());
+    }
+
+    private double bucketsRebuilding(NodeProcesses.Node node) {
+        String metrics = cluster.call(node, "GET", "/metrics", null).body();
+        Matcher gauge = Pattern.compile("(?m)^booking_view_customer_buckets_rebuilding (\\S+)$").matcher(metrics);
+        return gauge.find() ? Double.parseDouble(gauge.group(1)) : 0;
     }
 
     /** One reservation of one seat, retried with the same id until a node decides it; returns its status. */

@@ -1,5 +1,6 @@
 package dev.booking.web;
 
+import dev.booking.domain.CustomerId;
 import dev.booking.pipelines.CustomerBucket;
 import dev.booking.pipelines.RebuildingLists;
 import dev.booking.pipelines.ViewMaps;
@@ -8,8 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,19 +49,28 @@ class QueryApiTest {
     void a_list_being_rebuilt_after_a_member_crash_says_it_is_incomplete() {
         api.reserve("r1", "floor", 2);
         var whole = api.eventually("/customers/alice/reservations", reply -> reply.json().get("reservations").size() == 1);
-        TreeSet<Integer> everyBucket = IntStream.range(0, CustomerBucket.COUNT).boxed()
-                .collect(Collectors.toCollection(TreeSet::new));
+        int alices = CustomerBucket.bucketOf(CustomerId.of("alice"));
+        long lostAt = Instant.parse("2026-11-27T20:00:00Z").toEpochMilli();
 
-        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.REBUILDING_LISTS,
-                new RebuildingLists(everyBucket, Instant.parse("2026-11-27T20:00:00Z").toEpochMilli()));
+        markLost(IntStream.range(0, CustomerBucket.COUNT).filter(bucket -> bucket != alices), lostAt);
+        var othersRebuilding = api.get("/customers/alice/reservations");
+        markLost(IntStream.range(0, CustomerBucket.COUNT), lostAt);
         var rebuilding = api.get("/customers/alice/reservations");
         var metrics = api.get("/metrics");
 
         assertThat(whole.json().get("complete").asBoolean()).isTrue();
         assertThat(whole.json().has("rebuildingSince")).isFalse();
+        assertThat(othersRebuilding.json().get("complete").asBoolean()).as("only other buckets lost").isTrue();
         assertThat(rebuilding.json().get("complete").asBoolean()).isFalse();
         assertThat(rebuilding.text("rebuildingSince")).isEqualTo("2026-11-27T20:00:00Z");
+        assertThat(rebuilding.json().get("reservations")).hasSize(1);
         assertThat(metrics.body()).contains("booking_view_customer_buckets_rebuilding 271.0");
+    }
+
+    private void markLost(IntStream buckets, long lostAt) {
+        TreeMap<Integer, RebuildingLists.Lost> marks = new TreeMap<>();
+        buckets.forEach(bucket -> marks.put(bucket, new RebuildingLists.Lost(1, lostAt)));
+        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.REBUILDING_LISTS, new RebuildingLists(marks, 1));
     }
 
     @Test
