@@ -154,7 +154,7 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
             List<Change> truth = reconciliation.republishTruth();
             repairs.incrementAndGet();
             LOG.warn("the customers view lost partitions with a crashed member: republished the truth of {} event(s)",
-                    truth.size());
+                    truth.stream().map(Change::eventId).distinct().count());
             watched = marked == null || marked.isEmpty() ? null
                     : new Watch(new ListsToRebuild(truth, marked.buckets().keySet()), marked, System.currentTimeMillis());
             if (watched != null) {

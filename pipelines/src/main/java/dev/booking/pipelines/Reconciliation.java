@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.Change;
 import dev.booking.domain.EventId;
+import dev.booking.domain.Reservation;
 import dev.booking.engine.BoxOffice;
 import dev.booking.pipelines.DriftReport.CustomerDrift;
 
@@ -28,10 +29,15 @@ import java.util.stream.IntStream;
  * {@code missing}, never as {@code ahead} or {@code unexpected}.
  *
  * <p>Repairs go through the pipeline: they republish each event's whole truth into
- * {@code booking.changes} ({@code BoxOffice.republish}), and the running view job merges it like any
- * change. The view job must be running for them to take effect.
+ * {@code booking.changes} ({@code BoxOffice.republish}), read and sent in shares ordered by customer
+ * bucket so that neither the read nor the merges hold the partition threads long, and the running view
+ * job merges it like any change. The view job must be running for them to take effect.
  */
 public final class Reconciliation {
+    /** Reservations per read of an event's ledger when republishing: each read holds the event's partition thread. */
+    static final int SHARE_SIZE = 50_000;
+
+    private final int shareSize;
     private final BoxOffice boxOffice;
     private final Clock clock;
     private final IMap<String, AvailabilityView> events;
@@ -44,6 +50,11 @@ public final class Reconciliation {
     }
 
     public Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice, Clock clock) {
+        this(hazelcast, boxOffice, clock, SHARE_SIZE);
+    }
+
+    Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice, Clock clock, int shareSize) {
+        this.shareSize = shareSize;
         this.boxOffice = boxOffice;
         this.clock = clock;
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
@@ -76,10 +87,10 @@ public final class Reconciliation {
      * @return how many events were republished
      */
     public int repair() {
-        return republishTruth().size();
+        return events(republishTruth());
     }
 
-    /** {@link #repair()}, giving the truth it republished: what the views must hold once it is through. */
+    /** {@link #repair()}, giving the truth it republished (in shares): what the views must hold once it is through. */
     List<Change> republishTruth() {
         health.remove(ViewMaps.LOST_EVENTS);
         return republishAll();
@@ -106,21 +117,48 @@ public final class Reconciliation {
         for (String eventId : figures.keySet()) {
             figures.computeIfPresent(eventId, (id, current) -> current.historyOnly());
         }
-        return republishAll().size();
+        return events(republishAll());
     }
 
+    private static int events(List<Change> republished) {
+        return (int) republished.stream().map(Change::eventId).distinct().count();
+    }
+
+    /**
+     * Republishes every event's truth, each in shares of at most about {@link #shareSize} reservations read
+     * one at a time ({@code BoxOffice.eventInShares}): an event's decisions wait for one share's read, not
+     * for the whole ledger's, and go on between them.
+     *
+     * @return the changes republished: together, every reservation of every event
+     */
     private List<Change> republishAll() {
-        List<CompletableFuture<Optional<Change>>> reads = boxOffice.eventIds().stream()
-                .map(boxOffice::wholeEvent).toList();
-        List<Change> republished = new ArrayList<>(reads.size());
-        for (CompletableFuture<Optional<Change>> read : reads) {
-            Optional<Change> whole = read.join();
-            if (whole.isPresent()) {
-                boxOffice.republish(whole.get());
-                republished.add(whole.get());
+        List<Change> republished = new ArrayList<>();
+        for (EventId event : boxOffice.eventIds()) {
+            for (Change share : boxOffice.eventInShares(event, shareSize)) {
+                Change inBucketOrder = inBucketOrder(share);
+                boxOffice.republish(inBucketOrder);
+                republished.add(inBucketOrder);
             }
         }
         return republished;
+    }
+
+    /**
+     * The change with its reservations ordered by customer bucket. A big change travels in parts of a few
+     * thousand reservations, and the view job updates each bucket a part touches: in ledger order every
+     * part touches nearly all 271 buckets, in bucket order one or two. The merges are the same; the
+     * updates, each a partition operation queued ahead of the decisions, are a hundred times fewer.
+     */
+    static Change inBucketOrder(Change change) {
+        List<List<Reservation>> byBucket = new ArrayList<>(CustomerBucket.COUNT);
+        for (int bucket = 0; bucket < CustomerBucket.COUNT; bucket++) {
+            byBucket.add(new ArrayList<>());
+        }
+        change.reservations().forEach(r -> byBucket.get(CustomerBucket.bucketOf(r.customerId())).add(r));
+        List<Reservation> ordered = new ArrayList<>(change.reservations().size());
+        byBucket.forEach(ordered::addAll);
+        return new Change(change.eventId(), change.sequence(), change.availability(), change.tally(), ordered,
+                change.atMillis());
     }
 
     /** Every customer's list: all buckets, read by key (on their partition threads, where they change). */

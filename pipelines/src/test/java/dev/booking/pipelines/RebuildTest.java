@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.CategoryDefinition;
 import dev.booking.domain.CategoryId;
+import dev.booking.domain.Change;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +76,30 @@ class RebuildTest {
         awaitNoDrift();
         QuerySideUnderMemberCrashTest.assertViewsEqualTheCommandSide(views, boxOffice, List.of(GIG, PLAY));
         assertThat(views.figures(GIG).orElseThrow().soldOutAt(CategoryId.of("floor"))).isEqualTo(soldOut);
+    }
+
+    @Test
+    void a_rebuild_that_reads_the_ledgers_in_shares_restores_every_view() {
+        Reconciliation inShares = new Reconciliation(member, boxOffice, Clock.systemUTC(), 2);
+        member.getMap(ViewMaps.EVENTS).clear();
+        member.getMap(ViewMaps.CUSTOMERS).clear();
+
+        assertThat(inShares.rebuild()).as("events republished").isEqualTo(2);
+
+        awaitNoDrift();
+        QuerySideUnderMemberCrashTest.assertViewsEqualTheCommandSide(views, boxOffice, List.of(GIG, PLAY));
+    }
+
+    @Test
+    void republished_reservations_travel_in_customer_bucket_order() {
+        Change whole = boxOffice.wholeEvent(GIG).join().orElseThrow();
+
+        Change ordered = Reconciliation.inBucketOrder(whole);
+
+        assertThat(ordered.reservations()).containsExactlyInAnyOrderElementsOf(whole.reservations())
+                .isSortedAccordingTo(Comparator.comparingInt(r -> CustomerBucket.bucketOf(r.customerId())));
+        assertThat(ordered.sequence()).isEqualTo(whole.sequence());
+        assertThat(ordered.tally()).isEqualTo(whole.tally());
     }
 
     @Test

@@ -191,6 +191,14 @@ public final class Inventory {
         ledger.forEach((id, line) -> action.accept(toReservation(new ReservationId(id), line)));
     }
 
+    /** Visits one share of the reservations ({@code share} of {@code shares}, split by reservation id). */
+    public void forEachReservationOfShare(int share, int shares, Consumer<Reservation> action) {
+        if (share < 0 || share >= shares) {
+            throw new IllegalArgumentException("share " + share + " of " + shares);
+        }
+        ledger.forEachOfShare(share, shares, (id, line) -> action.accept(toReservation(new ReservationId(id), line)));
+    }
+
     private void record(Reservation reservation) {
         switch (reservation.status()) {
             case CONFIRMED -> confirmedCount++;

@@ -50,6 +50,20 @@ final class Ledger {
         }
     }
 
+    /**
+     * Visits the lines of one share of the ledger: the shares split it by a hash of the reservation id,
+     * so every line belongs to exactly one share whatever the table's size, and the lines of all shares,
+     * visited one share at a time while reservations are added, are at least every line that existed
+     * before the first visit.
+     */
+    void forEachOfShare(int share, int shares, BiConsumer<String, Line> action) {
+        for (byte[] line : slots) {
+            if (line != null && Math.floorMod(spread(hashOfId(line)), shares) == share) {
+                action.accept(new String(line, 1, line[0], StandardCharsets.US_ASCII), unpack(line));
+            }
+        }
+    }
+
     /** The slot holding this id, or the empty slot where it belongs. */
     private int indexOf(String id) {
         int mask = slots.length - 1;

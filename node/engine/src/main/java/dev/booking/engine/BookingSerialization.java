@@ -95,6 +95,11 @@ public final class BookingSerialization {
             }
             return new ChangeBatch(changes);
         });
+        add(config, ++id, ReadEventShare.class, (out, read) -> {
+            out.writeInt(read.share());
+            out.writeInt(read.shares());
+        }, in -> new ReadEventShare(in.readInt(), in.readInt()));
+        add(config, ++id, CountReservations.class, (out, p) -> { }, in -> new CountReservations());
         return config;
     }
 

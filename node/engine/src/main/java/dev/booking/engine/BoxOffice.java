@@ -15,6 +15,7 @@ import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Revision;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +81,28 @@ public final class BoxOffice {
     public CompletableFuture<Optional<Change>> wholeEvent(EventId eventId) {
         return Futures.plain(inventory.submitToKey(eventId.value(), new ReadWholeEvent()))
                 .thenApply(Optional::ofNullable);
+    }
+
+    /**
+     * The truth of an event in shares of at most about {@code shareSize} reservations, read one share at a
+     * time (each read holds the event's partition thread only for its share): the changes together hold
+     * every reservation the ledger held when the first was read, each with the counts and sequence of its
+     * own read. For republishing a big event while it sells; a consistent snapshot is {@link #wholeEvent}.
+     */
+    public List<Change> eventInShares(EventId eventId, int shareSize) {
+        Integer count = inventory.executeOnKey(eventId.value(), new CountReservations());
+        if (count == null) {
+            return List.of();
+        }
+        int shares = Math.max(1, (count + shareSize - 1) / shareSize);
+        List<Change> changes = new ArrayList<>(shares);
+        for (int share = 0; share < shares; share++) {
+            Change part = inventory.executeOnKey(eventId.value(), new ReadEventShare(share, shares));
+            if (part != null) {
+                changes.add(part);
+            }
+        }
+        return changes;
     }
 
     /** The ids of every event. */

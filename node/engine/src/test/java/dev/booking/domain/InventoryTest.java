@@ -177,6 +177,26 @@ class InventoryTest {
     }
 
     @Test
+    void the_shares_of_a_ledger_hold_each_reservation_exactly_once_whatever_their_number() {
+        Inventory inventory = Inventory.open(concert(400, 0));
+        for (int i = 0; i < 300; i++) {
+            inventory.reserve(request("r" + i, "floor", 1 + i % 4));
+        }
+        List<Reservation> all = new java.util.ArrayList<>();
+        inventory.forEachReservation(all::add);
+
+        for (int shares : List.of(1, 3, 16, 500)) {
+            List<Reservation> union = new java.util.ArrayList<>();
+            for (int share = 0; share < shares; share++) {
+                inventory.forEachReservationOfShare(share, shares, union::add);
+            }
+            assertThat(union).as("%d shares", shares).hasSameSizeAs(all).containsExactlyInAnyOrderElementsOf(all);
+        }
+        assertThatThrownBy(() -> inventory.forEachReservationOfShare(3, 3, r -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void every_change_gets_the_next_sequence_number_and_replays_and_refusals_get_none() {
         Inventory inventory = Inventory.open(concert(5, 5));
         long opened = inventory.sequence();

@@ -140,6 +140,12 @@ class ReserveSeatsTest {
         assertThat(copy.tally()).isEqualTo(inventory.tally());
         assertThat(copy.reservation(ReservationId.of("r1"))).isEqualTo(inventory.reservation(ReservationId.of("r1")));
 
+        ReadEventShare share = serialization.toObject(serialization.toData(new ReadEventShare(3, 7)));
+        assertThat(share.share()).isEqualTo(3);
+        assertThat(share.shares()).isEqualTo(7);
+        assertThat((Object) serialization.toObject(serialization.toData(new CountReservations())))
+                .isInstanceOf(CountReservations.class);
+
         ReserveSeats processor = serialization.toObject(serialization.toData(
                 new ReserveSeats(List.of(request("r1", "floor", 2)))));
         assertThat(processor.requests()).containsExactly(request("r1", "floor", 2));
