@@ -34,7 +34,10 @@ import java.util.stream.IntStream;
  * job merges it like any change. The view job must be running for them to take effect.
  */
 public final class Reconciliation {
-    /** Reservations per read of an event's ledger when republishing: each read holds the event's partition thread. */
+    /**
+     * Reservations per read of an event's ledger when republishing: each read holds the event's partition
+     * thread while it scans the ledger and builds its share.
+     */
     static final int SHARE_SIZE = 50_000;
 
     private final int shareSize;
@@ -126,15 +129,17 @@ public final class Reconciliation {
 
     /**
      * Republishes every event's truth, each in shares of at most about {@link #shareSize} reservations read
-     * one at a time ({@code BoxOffice.eventInShares}): an event's decisions wait for one share's read, not
-     * for the whole ledger's, and go on between them.
+     * one after the other ({@code BoxOffice.eventInShares}; all events at once): an event's decisions wait
+     * for one share's read at a time, not for the whole ledger's.
      *
      * @return the changes republished: together, every reservation of every event
      */
     private List<Change> republishAll() {
+        List<CompletableFuture<List<Change>>> reads = boxOffice.eventIds().stream()
+                .map(event -> boxOffice.eventInShares(event, shareSize)).toList();
         List<Change> republished = new ArrayList<>();
-        for (EventId event : boxOffice.eventIds()) {
-            for (Change share : boxOffice.eventInShares(event, shareSize)) {
+        for (CompletableFuture<List<Change>> read : reads) {
+            for (Change share : read.join()) {
                 Change inBucketOrder = inBucketOrder(share);
                 boxOffice.republish(inBucketOrder);
                 republished.add(inBucketOrder);
@@ -144,10 +149,11 @@ public final class Reconciliation {
     }
 
     /**
-     * The change with its reservations ordered by customer bucket. A big change travels in parts of a few
-     * thousand reservations, and the view job updates each bucket a part touches: in ledger order every
-     * part touches nearly all 271 buckets, in bucket order one or two. The merges are the same; the
-     * updates, each a partition operation queued ahead of the decisions, are a hundred times fewer.
+     * The change with its reservations ordered by customer bucket. A big change travels in parts of 4,096
+     * reservations, and the view job updates each bucket a part touches: in ledger order every part
+     * touches nearly all 271 buckets; in bucket order, a part of a 50,000-reservation share touches about
+     * 22. The merges are the same; the updates, each a partition operation queued ahead of the decisions,
+     * are about twelve times fewer.
      */
     static Change inBucketOrder(Change change) {
         List<List<Reservation>> byBucket = new ArrayList<>(CustomerBucket.COUNT);

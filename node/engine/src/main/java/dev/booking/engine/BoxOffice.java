@@ -84,25 +84,31 @@ public final class BoxOffice {
     }
 
     /**
-     * The truth of an event in shares of at most about {@code shareSize} reservations, read one share at a
-     * time (each read holds the event's partition thread only for its share): the changes together hold
-     * every reservation the ledger held when the first was read, each with the counts and sequence of its
-     * own read. For republishing a big event while it sells; a consistent snapshot is {@link #wholeEvent}.
+     * The truth of an event in shares of at most about {@code shareSize} reservations, read one share after
+     * the other (each read scans the ledger but builds and sends only its share, so the event's decisions
+     * go on between the reads): the changes together hold every reservation the ledger held when the
+     * first was read, each with the counts and sequence of its own read. For republishing a big event
+     * while it sells; a consistent snapshot is {@link #wholeEvent}. Empty if the event does not exist.
      */
-    public List<Change> eventInShares(EventId eventId, int shareSize) {
-        Integer count = inventory.executeOnKey(eventId.value(), new CountReservations());
-        if (count == null) {
-            return List.of();
-        }
-        int shares = Math.max(1, (count + shareSize - 1) / shareSize);
-        List<Change> changes = new ArrayList<>(shares);
-        for (int share = 0; share < shares; share++) {
-            Change part = inventory.executeOnKey(eventId.value(), new ReadEventShare(share, shares));
-            if (part != null) {
-                changes.add(part);
+    public CompletableFuture<List<Change>> eventInShares(EventId eventId, int shareSize) {
+        return Futures.plain(inventory.submitToKey(eventId.value(), new CountReservations())).thenCompose(count -> {
+            if (count == null) {
+                return CompletableFuture.completedFuture(List.<Change>of());
             }
-        }
-        return changes;
+            int shares = Math.max(1, (count + shareSize - 1) / shareSize);
+            CompletableFuture<List<Change>> read = CompletableFuture.completedFuture(new ArrayList<>(shares));
+            for (int share = 0; share < shares; share++) {
+                ReadEventShare next = new ReadEventShare(share, shares);
+                read = read.thenCompose(changes -> Futures.plain(inventory.submitToKey(eventId.value(), next))
+                        .thenApply(part -> {
+                            if (part != null) {
+                                changes.add(part);
+                            }
+                            return changes;
+                        }));
+            }
+            return read;
+        });
     }
 
     /** The ids of every event. */

@@ -197,6 +197,26 @@ class InventoryTest {
     }
 
     @Test
+    void shares_visited_while_the_ledger_grows_still_hold_every_reservation_it_held_before() {
+        Inventory inventory = Inventory.open(concert(5_000, 0));
+        for (int i = 0; i < 300; i++) {
+            inventory.reserve(request("before-" + i, "floor", 1));
+        }
+        List<Reservation> before = new java.util.ArrayList<>();
+        inventory.forEachReservation(before::add);
+        List<Reservation> union = new java.util.ArrayList<>();
+
+        inventory.forEachReservationOfShare(0, 3, union::add);
+        for (int i = 0; i < 700; i++) {
+            inventory.reserve(request("during-" + i, "floor", 1)); // the table doubles at least once
+        }
+        inventory.forEachReservationOfShare(1, 3, union::add);
+        inventory.forEachReservationOfShare(2, 3, union::add);
+
+        assertThat(union).containsAll(before).doesNotHaveDuplicates();
+    }
+
+    @Test
     void every_change_gets_the_next_sequence_number_and_replays_and_refusals_get_none() {
         Inventory inventory = Inventory.open(concert(5, 5));
         long opened = inventory.sequence();

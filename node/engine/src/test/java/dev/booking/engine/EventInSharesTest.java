@@ -32,7 +32,7 @@ class EventInSharesTest {
         }
         Change whole = boxOffice.wholeEvent(CONCERT).join().orElseThrow();
 
-        List<Change> shares = boxOffice.eventInShares(CONCERT, 7);
+        List<Change> shares = boxOffice.eventInShares(CONCERT, 7).join();
 
         assertThat(shares).hasSize(6).allSatisfy(share -> {
             assertThat(share.eventId()).isEqualTo(CONCERT);
@@ -41,8 +41,8 @@ class EventInSharesTest {
         });
         List<Reservation> union = shares.stream().flatMap(share -> share.reservations().stream()).toList();
         assertThat(union).hasSize(40).containsExactlyInAnyOrderElementsOf(whole.reservations());
-        assertThat(boxOffice.eventInShares(CONCERT, 1_000)).singleElement()
+        assertThat(boxOffice.eventInShares(CONCERT, 1_000).join()).singleElement()
                 .satisfies(share -> assertThat(share.reservations()).hasSize(40));
-        assertThat(boxOffice.eventInShares(EventId.of("nothing"), 7)).isEmpty();
+        assertThat(boxOffice.eventInShares(EventId.of("nothing"), 7).join()).isEmpty();
     }
 }
