@@ -2,8 +2,14 @@
 -- customer ids among 100,000), as keep-alive load for the REST path. No replays, no checks: the
 -- benchmark tool (--path rest) does those. Usage, for an event "x" with a category "floor":
 --   wrk -t2 -c64 -d30s --latency -s client/wrk/reserve.lua http://127.0.0.1:8080/events/x/reservations
+-- With PREFER=respond-async in the environment, through the asynchronous intake (202 once stored with
+-- its backup; GET /metrics shows booking_intake_pending draining afterwards).
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+local prefer = os.getenv("PREFER")
+if prefer and prefer ~= "" then
+  wrk.headers["Prefer"] = prefer
+end
 
 local threads = 0
 function setup(thread)
