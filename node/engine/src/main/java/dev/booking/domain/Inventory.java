@@ -188,7 +188,7 @@ public final class Inventory {
     }
 
     public void forEachReservation(Consumer<Reservation> action) {
-        ledger.forEach((id, line) -> action.accept(toReservation(new ReservationId(id), line)));
+        forEachReservationOfShare(0, 1, action);
     }
 
     /** Visits one share of the reservations ({@code share} of {@code shares}, split by reservation id). */

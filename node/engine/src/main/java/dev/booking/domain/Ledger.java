@@ -43,11 +43,7 @@ final class Ledger {
     }
 
     void forEach(BiConsumer<String, Line> action) {
-        for (byte[] line : slots) {
-            if (line != null) {
-                action.accept(new String(line, 1, line[0], StandardCharsets.US_ASCII), unpack(line));
-            }
-        }
+        forEachOfShare(0, 1, action);
     }
 
     /**
@@ -58,7 +54,7 @@ final class Ledger {
      */
     void forEachOfShare(int share, int shares, BiConsumer<String, Line> action) {
         for (byte[] line : slots) {
-            if (line != null && Math.floorMod(spread(hashOfId(line)), shares) == share) {
+            if (line != null && (shares == 1 || Math.floorMod(spread(hashOfId(line)), shares) == share)) {
                 action.accept(new String(line, 1, line[0], StandardCharsets.US_ASCII), unpack(line));
             }
         }

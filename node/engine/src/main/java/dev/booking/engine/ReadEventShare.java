@@ -35,6 +35,11 @@ public final class ReadEventShare extends InventoryRead<Change> {
 
     @Override
     Change read(Inventory inventory) {
+        return read(inventory, share, shares);
+    }
+
+    /** The change holding one share of the inventory's reservations ({@link ReadWholeEvent}: the one share of one). */
+    static Change read(Inventory inventory, int share, int shares) {
         List<Reservation> reservations = new ArrayList<>(inventory.reservationCount() / shares + 16);
         inventory.forEachReservationOfShare(share, shares, reservations::add);
         return inventory.change(reservations);

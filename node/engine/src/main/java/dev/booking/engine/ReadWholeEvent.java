@@ -2,10 +2,6 @@ package dev.booking.engine;
 
 import dev.booking.domain.Change;
 import dev.booking.domain.Inventory;
-import dev.booking.domain.Reservation;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The whole truth of one event as a change: every reservation in the ledger and the counts, at the
@@ -15,8 +11,6 @@ import java.util.List;
 public final class ReadWholeEvent extends InventoryRead<Change> {
     @Override
     Change read(Inventory inventory) {
-        List<Reservation> all = new ArrayList<>(inventory.reservationCount());
-        inventory.forEachReservation(all::add);
-        return inventory.change(all);
+        return ReadEventShare.read(inventory, 0, 1);
     }
 }
