@@ -145,8 +145,7 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
         // Let go first: a partition lost while this repair runs schedules another one.
         scheduled.set(false);
         try {
-            if (!member.getLifecycleService().isRunning()
-                    || !member.getCluster().getMembers().iterator().next().localMember()) {
+            if (!member.getLifecycleService().isRunning() || !isOldest()) {
                 return;
             }
             // The marks are read before the truth: every bucket marked here was lost before the truth was read.
@@ -215,8 +214,7 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
      */
     private void repairLeftMarks() {
         try {
-            if (watched == null && !scheduled.get() && member.getLifecycleService().isRunning()
-                    && member.getCluster().getMembers().iterator().next().localMember()
+            if (watched == null && !scheduled.get() && member.getLifecycleService().isRunning() && isOldest()
                     && leftMarks()) {
                 LOG.info("customer buckets are marked as being rebuilt and no rebuild watches them: repairing");
                 scheduleRepair(0);
@@ -228,6 +226,11 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
 
     /** A rebuild being watched: what the lost buckets must hold, the marks read before the truth, since when. */
     private record Watch(ListsToRebuild lists, RebuildingLists marks, long startedMillis) {
+    }
+
+    /** The oldest member repairs: one member does, and the others agree which without talking. */
+    private boolean isOldest() {
+        return member.getCluster().getMembers().iterator().next().localMember();
     }
 
     private boolean leftMarks() {

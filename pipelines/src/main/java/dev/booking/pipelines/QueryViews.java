@@ -18,9 +18,9 @@ public final class QueryViews {
     private final IMap<String, AvailabilityView> events;
     private final IMap<String, CustomerBucket> customers;
     private final IMap<String, SalesFigures> figures;
-    private final IMap<String, LostEvents> health;
+    /** Markers of the views' health: {@link LostEvents} and {@link RebuildingLists}, under their keys. */
+    private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
-    private final IMap<String, RebuildingLists> rebuilding;
 
     public QueryViews(HazelcastInstance hazelcast) {
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
@@ -28,7 +28,6 @@ public final class QueryViews {
         this.figures = hazelcast.getMap(ViewMaps.FIGURES);
         this.health = hazelcast.getMap(ViewMaps.HEALTH);
         this.lag = hazelcast.getMap(ViewMaps.LAG);
-        this.rebuilding = hazelcast.getMap(ViewMaps.HEALTH);
     }
 
     public Optional<AvailabilityView> event(EventId id) {
@@ -56,11 +55,12 @@ public final class QueryViews {
 
     /** The customer buckets lost with a crashed member and not whole again yet, if any. */
     public Optional<RebuildingLists> rebuildingLists() {
-        return Optional.ofNullable(rebuilding.get(ViewMaps.REBUILDING_LISTS)).filter(marks -> !marks.isEmpty());
+        return Optional.ofNullable((RebuildingLists) health.get(ViewMaps.REBUILDING_LISTS))
+                .filter(marks -> !marks.isEmpty());
     }
 
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */
     public Optional<LostEvents> lostEvents() {
-        return Optional.ofNullable(health.get(ViewMaps.LOST_EVENTS));
+        return Optional.ofNullable((LostEvents) health.get(ViewMaps.LOST_EVENTS));
     }
 }
