@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  * configured through BOOKING_* variables, on loopback ports. Logs go to target/process-logs.
  */
 final class NodeProcesses implements AutoCloseable {
+    /** Ports given out in this JVM: a port is given once, even if its node has not bound it yet. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String clusterName = "process-" + UUID.randomUUID().toString().substring(0, 8);
@@ -139,12 +143,25 @@ final class NodeProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * A free loopback port below Linux's ephemeral range (32768 and up). A port the system hands out for
+     * a listening socket of port 0 comes from that range, and between this check and the node binding it,
+     * an outgoing connection (the nodes' own, to each other) may take it: a node then failed to start
+     * with "address already in use".
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(port)) {
+                continue; // given to a node of this run already, maybe not bound yet
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000 on loopback");
     }
 
     record Reply(int status, String body) {
