@@ -9,6 +9,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import dev.booking.engine.JvmDefaults;
+import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -54,6 +55,8 @@ public final class BareDesign {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong batched = new AtomicLong();
+    /** Every decision's latency of the last load, in nanoseconds. */
+    private Histogram latency;
 
     private BareDesign(IMap<String, Stock> stock, boolean alone) {
         this.stock = stock;
@@ -108,11 +111,16 @@ public final class BareDesign {
             long decisions = design.load("sale-" + System.nanoTime(), threads, seconds);
             double perSecond = decisions / (double) seconds;
             double batch = design.batched.get() / (double) Math.max(1, design.batches.get());
-            out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f%n",
-                    alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch);
+            double p50 = design.millis(50);
+            double p99 = design.millis(99);
+            double p999 = design.millis(99.9);
+            out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f, "
+                            + "latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms%n",
+                    alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch, p50, p99, p999);
             out.printf("{\"tool\":\"bare-design\",\"calls\":\"%s\",\"threads\":%d,\"seconds\":%d,"
-                            + "\"decisions\":%d,\"decisionsPerSecond\":%.1f,\"averageBatch\":%.1f}%n",
-                    alone ? "alone" : "coalesced", threads, seconds, decisions, perSecond, batch);
+                            + "\"decisions\":%d,\"decisionsPerSecond\":%.1f,\"averageBatch\":%.1f,"
+                            + "\"latencyMillis\":{\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f}}%n",
+                    alone ? "alone" : "coalesced", threads, seconds, decisions, perSecond, batch, p50, p99, p999);
             return decisions > 0 ? 0 : 1;
         } finally {
             client.shutdown();
@@ -122,10 +130,13 @@ public final class BareDesign {
     /** Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests. */
     private long load(String event, int threads, int seconds) throws InterruptedException {
         AtomicLong decisions = new AtomicLong();
+        List<Histogram> latencies = new ArrayList<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> buyers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int number = t;
+            Histogram timings = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
+            latencies.add(timings);
             Thread buyer = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(number);
                 List<String> past = new ArrayList<>();
@@ -140,7 +151,9 @@ public final class BareDesign {
                             past.add(id);
                         }
                     }
+                    long asked = System.nanoTime();
                     decide(event, id, 1 + random.nextInt(4));
+                    timings.recordValue(Math.min(System.nanoTime() - asked, timings.getHighestTrackableValue()));
                     decisions.incrementAndGet();
                 }
             });
@@ -150,7 +163,13 @@ public final class BareDesign {
         for (Thread buyer : buyers) {
             buyer.join();
         }
+        latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
+        latencies.forEach(latency::add);
         return decisions.get();
+    }
+
+    private double millis(double percentile) {
+        return latency.getValueAtPercentile(percentile) / 1e6;
     }
 
     private byte decide(String event, String id, int seats) {
