@@ -1,10 +1,10 @@
 package dev.booking.pipelines;
 
+import dev.booking.domain.CategoryId;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +30,14 @@ public final class CustomerBucket {
     /** How many buckets the view has: as many as a cluster has partitions by default. */
     public static final int COUNT = 271;
 
-    /** Customer id → that customer's lines, kept in {@link CustomerReservation#ORDER}. */
-    private final Map<String, List<CustomerReservation>> lines = new HashMap<>();
     /**
-     * One {@code EventId} per event for all the lines of this bucket: the bucket holds one copy of each id
-     * instead of one per line, and a line compares to another of the same event by identity, without
-     * reading either's copy (merges are the node's largest single cost during an on-sale, mostly memory
-     * reads).
+     * Customer id → that customer's lines, each packed in one array ({@link PackedLine}), kept in
+     * {@link CustomerReservation#ORDER}.
      */
-    private final Map<String, EventId> events = new HashMap<>();
+    private final Map<String, List<byte[]>> lines = new HashMap<>();
+    /** The events and categories the lines refer to, each held once per bucket and numbered. */
+    private final IdTable<EventId> events = new IdTable<>(EventId::value);
+    private final IdTable<CategoryId> categories = new IdTable<>(CategoryId::value);
 
     /** The key of the bucket that holds a customer's list. String.hashCode is the same in every JVM. */
     public static String keyOf(CustomerId customer) {
@@ -61,7 +60,7 @@ public final class CustomerBucket {
      * the number of deliveries, a customer's list converges to the same lines.
      */
     void add(CustomerReservations list) {
-        List<CustomerReservation> held = listOf(list.customerId());
+        List<byte[]> held = listOf(list.customerId());
         for (CustomerReservation line : list.reservations()) {
             merge(held, line);
         }
@@ -72,35 +71,57 @@ public final class CustomerBucket {
         merge(listOf(customer), line);
     }
 
-    private List<CustomerReservation> listOf(CustomerId customer) {
-        return lines.computeIfAbsent(customer.value(), id -> new ArrayList<>());
+    private List<byte[]> listOf(CustomerId customer) {
+        return lines.computeIfAbsent(customer.value(), id -> new ArrayList<>(2));
     }
 
-    private void merge(List<CustomerReservation> held, CustomerReservation given) {
-        CustomerReservation line = sharingEvent(given);
-        int at = Collections.binarySearch(held, line, CustomerReservation.ORDER);
-        if (at >= 0) {
-            held.set(at, CustomerReservation.moreAdvanced(held.get(at), line));
-        } else {
+    private void merge(List<byte[]> held, CustomerReservation given) {
+        byte[] line = PackedLine.pack(given, events.numberOf(given.eventId()), categories.numberOf(given.category()));
+        int at = binarySearch(held, line);
+        if (at < 0) {
             held.add(-at - 1, line);
+        } else if (CustomerReservation.moreAdvanced(unpack(held.get(at)), given) == given) {
+            held.set(at, line);
         }
     }
 
-    private CustomerReservation sharingEvent(CustomerReservation line) {
-        EventId shared = events.putIfAbsent(line.eventId().value(), line.eventId());
-        return shared == null || shared == line.eventId() ? line : line.withEvent(shared);
+    private int binarySearch(List<byte[]> held, byte[] line) {
+        int low = 0;
+        int high = held.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = PackedLine.compare(held.get(middle), line, events);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -(low + 1);
+    }
+
+    private CustomerReservation unpack(byte[] line) {
+        return PackedLine.unpack(line, events, categories);
     }
 
     /** A copy of the customer's list, or null if this bucket holds none. */
     CustomerReservations list(CustomerId customer) {
-        List<CustomerReservation> held = lines.get(customer.value());
-        return held == null ? null : new CustomerReservations(customer, held);
+        List<byte[]> held = lines.get(customer.value());
+        return held == null ? null : new CustomerReservations(customer, unpacked(held));
     }
 
     /** Copies of every customer's list. */
     List<CustomerReservations> lists() {
         List<CustomerReservations> copies = new ArrayList<>(lines.size());
-        lines.forEach((customer, held) -> copies.add(new CustomerReservations(new CustomerId(customer), held)));
+        lines.forEach((customer, held) -> copies.add(new CustomerReservations(new CustomerId(customer), unpacked(held))));
         return copies;
+    }
+
+    private List<CustomerReservation> unpacked(List<byte[]> held) {
+        List<CustomerReservation> list = new ArrayList<>(held.size());
+        held.forEach(line -> list.add(unpack(line)));
+        return list;
     }
 }

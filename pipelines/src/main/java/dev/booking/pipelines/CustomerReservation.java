@@ -27,15 +27,10 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
         return of(reservation.eventId(), reservation, atMillis);
     }
 
-    /** The line of a reservation of the given event, holding that very {@code EventId} (see {@link #withEvent}). */
+    /** The line of a reservation of the given event, holding that very {@code EventId}. */
     static CustomerReservation of(EventId event, Reservation reservation, long atMillis) {
         return new CustomerReservation(event, reservation.id(), reservation.category(),
                 reservation.quantity(), reservation.status(), reservation.reason(), atMillis);
-    }
-
-    /** The same line holding the given, equal, {@code EventId}: lines that share one compare by identity. */
-    CustomerReservation withEvent(EventId event) {
-        return new CustomerReservation(event, reservationId, category, quantity, status, reason, atMillis);
     }
 
     /** Whether this line says what the ledger says about the reservation (the time aside). */
