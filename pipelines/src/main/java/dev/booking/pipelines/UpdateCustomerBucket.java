@@ -6,6 +6,8 @@ import dev.booking.domain.CustomerId;
 import dev.booking.domain.Reservation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,28 +30,48 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
     /**
      * One update per bucket the changes touch, in bucket order, each holding one list per customer (a
      * customer's lines of several events ride together; a reservation that two changes touched is listed
-     * once, at its more advanced line). The lists are gathered by the same merge as the bucket itself
-     * ({@link CustomerBucket#add(CustomerId, CustomerReservation)}), in one pass over the reservations.
+     * once, at its more advanced line, by the bucket's own rule {@link CustomerReservation#moreAdvanced}).
      */
     public static List<UpdateCustomerBucket> of(List<Change> changes) {
-        CustomerBucket[] byBucket = new CustomerBucket[CustomerBucket.COUNT];
+        List<Map<CustomerId, List<CustomerReservation>>> byBucket = new ArrayList<>(Collections.nCopies(CustomerBucket.COUNT, null));
         for (Change change : changes) {
             for (Reservation reservation : change.reservations()) {
                 int bucket = CustomerBucket.bucketOf(reservation.customerId());
-                if (byBucket[bucket] == null) {
-                    byBucket[bucket] = new CustomerBucket();
+                if (byBucket.get(bucket) == null) {
+                    byBucket.set(bucket, new HashMap<>());
                 }
-                byBucket[bucket].add(reservation.customerId(),
-                        CustomerReservation.of(change.eventId(), reservation, change.atMillis()));
+                byBucket.get(bucket).computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(1))
+                        .add(CustomerReservation.of(change.eventId(), reservation, change.atMillis()));
             }
         }
         List<UpdateCustomerBucket> updates = new ArrayList<>();
-        for (int bucket = 0; bucket < byBucket.length; bucket++) {
-            if (byBucket[bucket] != null) {
-                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), byBucket[bucket].lists()));
+        for (int bucket = 0; bucket < byBucket.size(); bucket++) {
+            if (byBucket.get(bucket) != null) {
+                List<CustomerReservations> lists = new ArrayList<>(byBucket.get(bucket).size());
+                byBucket.get(bucket).forEach((customer, lines) ->
+                        lists.add(new CustomerReservations(customer, oncePerReservation(lines))));
+                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists));
             }
         }
         return updates;
+    }
+
+    /** The lines in {@link CustomerReservation#ORDER}, each reservation once, at its more advanced line. */
+    private static List<CustomerReservation> oncePerReservation(List<CustomerReservation> lines) {
+        if (lines.size() == 1) {
+            return lines;
+        }
+        lines.sort(CustomerReservation.ORDER);
+        List<CustomerReservation> once = new ArrayList<>(lines.size());
+        for (CustomerReservation line : lines) {
+            int last = once.size() - 1;
+            if (last >= 0 && CustomerReservation.ORDER.compare(once.get(last), line) == 0) {
+                once.set(last, CustomerReservation.moreAdvanced(once.get(last), line));
+            } else {
+                once.add(line);
+            }
+        }
+        return once;
     }
 
     public String bucket() {
