@@ -80,7 +80,7 @@ public final class CustomerBucket {
         int at = binarySearch(held, line);
         if (at < 0) {
             held.add(-at - 1, line);
-        } else if (CustomerReservation.moreAdvanced(unpack(held.get(at)), given) == given) {
+        } else if (PackedLine.isReplacedBy(held.get(at), given)) {
             held.set(at, line);
         }
     }

@@ -47,13 +47,18 @@ public record CustomerReservation(EventId eventId, ReservationId reservationId, 
      * that the merge stays commutative whatever it is given.
      */
     static CustomerReservation moreAdvanced(CustomerReservation a, CustomerReservation b) {
-        int byRank = Integer.compare(a.status.rank(), b.status.rank());
+        return isMoreAdvanced(b.status, b.atMillis, a.status, a.atMillis) ? b : a;
+    }
+
+    /** Whether a line at {@code status} published at {@code atMillis} replaces one at the other status and time. */
+    static boolean isMoreAdvanced(Status status, long atMillis, Status than, long thanAtMillis) {
+        int byRank = Integer.compare(status.rank(), than.rank());
         if (byRank != 0) {
-            return byRank > 0 ? a : b;
+            return byRank > 0;
         }
-        if (a.status != b.status) {
-            return a.status.ordinal() < b.status.ordinal() ? a : b;
+        if (status != than) {
+            return status.ordinal() < than.ordinal();
         }
-        return a.atMillis <= b.atMillis ? a : b;
+        return atMillis < thanAtMillis;
     }
 }

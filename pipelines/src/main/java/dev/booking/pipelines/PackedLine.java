@@ -28,12 +28,22 @@ final class PackedLine {
     private static final RejectionReason[] REASONS = RejectionReason.values();
     private static final int NO_REASON = 15;
     private static final int TAIL = 4 + 4 + 4 + 1 + 8;
+    private static final int LONGEST_ID = 127;
+
+    static {
+        if (STATUSES.length > 16 || REASONS.length >= NO_REASON) {
+            throw new IllegalStateException("a packed line holds a status and a reason in four bits each");
+        }
+    }
 
     private PackedLine() {
     }
 
     static byte[] pack(CustomerReservation line, int event, int category) {
         String id = line.reservationId().value();
+        if (id.length() > LONGEST_ID) {
+            throw new IllegalArgumentException("a packed line holds ids of up to " + LONGEST_ID + " characters: " + id);
+        }
         byte[] packed = new byte[1 + id.length() + TAIL];
         packed[0] = (byte) id.length();
         for (int i = 0; i < id.length(); i++) {
@@ -56,6 +66,13 @@ final class PackedLine {
                 new ReservationId(new String(line, 1, line[0], StandardCharsets.US_ASCII)),
                 categories.id(getInt(line, at + 4)), getInt(line, at + 8), STATUSES[flags >>> 4],
                 reason == NO_REASON ? null : REASONS[reason], getLong(line, at + 13));
+    }
+
+    /** Whether the held line gives way to the given line of the same reservation ({@link CustomerReservation#moreAdvanced}). */
+    static boolean isReplacedBy(byte[] held, CustomerReservation given) {
+        int at = 1 + held[0];
+        Status status = STATUSES[(held[at + 12] & 0xFF) >>> 4];
+        return CustomerReservation.isMoreAdvanced(given.status(), given.atMillis(), status, getLong(held, at + 13));
     }
 
     static int event(byte[] line) {

@@ -1,6 +1,7 @@
 package dev.booking.pipelines;
 
 import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 import dev.booking.domain.RejectionReason;
 import dev.booking.domain.ReservationId;
@@ -56,15 +57,41 @@ class PackedLineTest {
     }
 
     @Test
-    void the_ids_of_a_line_are_held_once_per_bucket() {
-        CustomerReservation first = line("gig", "r-1");
-        CustomerReservation second = line("gig", "r-2");
+    void a_bucket_holds_one_copy_of_each_event_and_category_id_for_all_its_customers() {
+        CustomerBucket bucket = new CustomerBucket();
+        CustomerId ann = CustomerId.of("ann");
+        CustomerId bob = CustomerId.of("bob");
+        bucket.add(ann, line("gig", "r-1"));
+        bucket.add(bob, line("gig", "r-2"));
 
-        CustomerReservation readFirst = unpack(pack(first));
-        CustomerReservation readSecond = unpack(pack(second));
+        CustomerReservation annsLine = bucket.list(ann).reservations().get(0);
+        CustomerReservation bobsLine = bucket.list(bob).reservations().get(0);
 
-        assertThat(readSecond.eventId()).isSameAs(readFirst.eventId()).isSameAs(first.eventId());
-        assertThat(readSecond.category()).isSameAs(readFirst.category()).isSameAs(first.category());
+        assertThat(bobsLine.eventId()).isSameAs(annsLine.eventId()).isEqualTo(EventId.of("gig"));
+        assertThat(bobsLine.category()).isSameAs(annsLine.category()).isEqualTo(CategoryId.of("floor"));
+    }
+
+    @Test
+    void a_packed_line_gives_way_exactly_when_the_rule_of_the_lines_says_so() {
+        long[] times = {0, 1_000, 1_795_000_000_123L, Long.MAX_VALUE};
+        for (Status heldStatus : Status.values()) {
+            for (long heldAt : times) {
+                for (Status givenStatus : Status.values()) {
+                    for (long givenAt : times) {
+                        CustomerReservation held = line("gig", "r-1", heldStatus, heldAt);
+                        CustomerReservation given = line("gig", "r-1", givenStatus, givenAt);
+
+                        assertThat(PackedLine.isReplacedBy(pack(held), given)).as("%s then %s", held, given)
+                                .isEqualTo(CustomerReservation.moreAdvanced(held, given) == given);
+                    }
+                }
+            }
+        }
+    }
+
+    private static CustomerReservation line(String event, String id, Status status, long atMillis) {
+        return new CustomerReservation(EventId.of(event), ReservationId.of(id), CategoryId.of("floor"), 2,
+                status, null, atMillis);
     }
 
     private static CustomerReservation line(String event, String id) {
