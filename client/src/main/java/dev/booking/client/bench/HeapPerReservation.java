@@ -61,6 +61,8 @@ public final class HeapPerReservation {
         config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        // A member of its own: any free port will do, so that a node running on this machine does not stop it.
+        config.getNetworkConfig().setPortAutoIncrement(true);
         config.getJetConfig().setEnabled(false);
         MapConfig changes = config.getMapConfig(ChangeLog.CHANGES_MAP);
         changes.getEventJournalConfig().setEnabled(false);
