@@ -21,10 +21,12 @@ final class IdTable<T> {
     }
 
     int numberOf(T id) {
-        Integer known = numbers.putIfAbsent(value.apply(id), ids.size());
+        String key = value.apply(id);
+        Integer known = numbers.get(key);
         if (known != null) {
             return known;
         }
+        numbers.put(key, ids.size());
         ids.add(id);
         return ids.size() - 1;
     }

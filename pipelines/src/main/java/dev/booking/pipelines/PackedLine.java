@@ -6,6 +6,9 @@ import dev.booking.domain.RejectionReason;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.Status;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,7 +30,15 @@ final class PackedLine {
     private static final Status[] STATUSES = Status.values();
     private static final RejectionReason[] REASONS = RejectionReason.values();
     private static final int NO_REASON = 15;
-    private static final int TAIL = 4 + 4 + 4 + 1 + 8;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    // Where each field of the tail starts, counted from the end of the id.
+    private static final int EVENT = 0;
+    private static final int CATEGORY = 4;
+    private static final int QUANTITY = 8;
+    private static final int FLAGS = 12;
+    private static final int AT_MILLIS = 13;
+    private static final int TAIL = 21;
     private static final int LONGEST_ID = 127;
 
     static {
@@ -49,34 +60,43 @@ final class PackedLine {
         for (int i = 0; i < id.length(); i++) {
             packed[1 + i] = (byte) id.charAt(i);
         }
-        int at = 1 + id.length();
-        at = putInt(packed, at, event);
-        at = putInt(packed, at, category);
-        at = putInt(packed, at, line.quantity());
-        packed[at++] = (byte) (line.status().ordinal() << 4 | (line.reason() == null ? NO_REASON : line.reason().ordinal()));
-        putLong(packed, at, line.atMillis());
+        int tail = 1 + id.length();
+        INT.set(packed, tail + EVENT, event);
+        INT.set(packed, tail + CATEGORY, category);
+        INT.set(packed, tail + QUANTITY, line.quantity());
+        packed[tail + FLAGS] = (byte) (line.status().ordinal() << 4 | (line.reason() == null ? NO_REASON : line.reason().ordinal()));
+        LONG.set(packed, tail + AT_MILLIS, line.atMillis());
         return packed;
     }
 
     static CustomerReservation unpack(byte[] line, IdTable<EventId> events, IdTable<CategoryId> categories) {
-        int at = 1 + line[0];
-        int flags = line[at + 12] & 0xFF;
-        int reason = flags & 0x0F;
+        int tail = tail(line);
+        int reason = line[tail + FLAGS] & 0x0F;
         return new CustomerReservation(events.id(event(line)),
                 new ReservationId(new String(line, 1, line[0], StandardCharsets.US_ASCII)),
-                categories.id(getInt(line, at + 4)), getInt(line, at + 8), STATUSES[flags >>> 4],
-                reason == NO_REASON ? null : REASONS[reason], getLong(line, at + 13));
+                categories.id((int) INT.get(line, tail + CATEGORY)), (int) INT.get(line, tail + QUANTITY), status(line),
+                reason == NO_REASON ? null : REASONS[reason], atMillis(line));
     }
 
     /** Whether the held line gives way to the given line of the same reservation ({@link CustomerReservation#moreAdvanced}). */
     static boolean isReplacedBy(byte[] held, CustomerReservation given) {
-        int at = 1 + held[0];
-        Status status = STATUSES[(held[at + 12] & 0xFF) >>> 4];
-        return CustomerReservation.isMoreAdvanced(given.status(), given.atMillis(), status, getLong(held, at + 13));
+        return CustomerReservation.isMoreAdvanced(given.status(), given.atMillis(), status(held), atMillis(held));
     }
 
     static int event(byte[] line) {
-        return getInt(line, 1 + line[0]);
+        return (int) INT.get(line, tail(line) + EVENT);
+    }
+
+    private static Status status(byte[] line) {
+        return STATUSES[(line[tail(line) + FLAGS] & 0xFF) >>> 4];
+    }
+
+    private static long atMillis(byte[] line) {
+        return (long) LONG.get(line, tail(line) + AT_MILLIS);
+    }
+
+    private static int tail(byte[] line) {
+        return 1 + line[0];
     }
 
     /**
@@ -99,26 +119,5 @@ final class PackedLine {
             }
         }
         return Integer.compare(a[0], b[0]);
-    }
-
-    private static int putInt(byte[] into, int at, int value) {
-        into[at] = (byte) (value >>> 24);
-        into[at + 1] = (byte) (value >>> 16);
-        into[at + 2] = (byte) (value >>> 8);
-        into[at + 3] = (byte) value;
-        return at + 4;
-    }
-
-    private static void putLong(byte[] into, int at, long value) {
-        putInt(into, at, (int) (value >>> 32));
-        putInt(into, at + 4, (int) value);
-    }
-
-    private static int getInt(byte[] from, int at) {
-        return (from[at] & 0xFF) << 24 | (from[at + 1] & 0xFF) << 16 | (from[at + 2] & 0xFF) << 8 | (from[at + 3] & 0xFF);
-    }
-
-    private static long getLong(byte[] from, int at) {
-        return (long) getInt(from, at) << 32 | (getInt(from, at + 4) & 0xFFFFFFFFL);
     }
 }
