@@ -6,10 +6,11 @@ import dev.booking.domain.CustomerId;
 import dev.booking.domain.Reservation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Merges the lists one change brings for the customers of one bucket into that bucket, in place. A
@@ -33,26 +34,20 @@ public final class UpdateCustomerBucket implements EntryProcessor<String, Custom
      * once, at its more advanced line, by the bucket's own rule {@link CustomerReservation#moreAdvanced}).
      */
     public static List<UpdateCustomerBucket> of(List<Change> changes) {
-        List<Map<CustomerId, List<CustomerReservation>>> byBucket = new ArrayList<>(Collections.nCopies(CustomerBucket.COUNT, null));
+        SortedMap<Integer, Map<CustomerId, List<CustomerReservation>>> byBucket = new TreeMap<>();
         for (Change change : changes) {
             for (Reservation reservation : change.reservations()) {
-                int bucket = CustomerBucket.bucketOf(reservation.customerId());
-                if (byBucket.get(bucket) == null) {
-                    byBucket.set(bucket, new HashMap<>());
-                }
-                byBucket.get(bucket).computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(1))
+                byBucket.computeIfAbsent(CustomerBucket.bucketOf(reservation.customerId()), bucket -> new HashMap<>())
+                        .computeIfAbsent(reservation.customerId(), customer -> new ArrayList<>(1))
                         .add(CustomerReservation.of(change.eventId(), reservation, change.atMillis()));
             }
         }
-        List<UpdateCustomerBucket> updates = new ArrayList<>();
-        for (int bucket = 0; bucket < byBucket.size(); bucket++) {
-            if (byBucket.get(bucket) != null) {
-                List<CustomerReservations> lists = new ArrayList<>(byBucket.get(bucket).size());
-                byBucket.get(bucket).forEach((customer, lines) ->
-                        lists.add(new CustomerReservations(customer, oncePerReservation(lines))));
-                updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists));
-            }
-        }
+        List<UpdateCustomerBucket> updates = new ArrayList<>(byBucket.size());
+        byBucket.forEach((bucket, customers) -> {
+            List<CustomerReservations> lists = new ArrayList<>(customers.size());
+            customers.forEach((customer, lines) -> lists.add(new CustomerReservations(customer, oncePerReservation(lines))));
+            updates.add(new UpdateCustomerBucket(CustomerBucket.keyOf(bucket), lists));
+        });
         return updates;
     }
 
