@@ -55,8 +55,6 @@ public final class BareDesign {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong batched = new AtomicLong();
-    /** Every decision's latency of the last load, in nanoseconds. */
-    private Histogram latency;
 
     private BareDesign(IMap<String, Stock> stock, boolean alone) {
         this.stock = stock;
@@ -108,12 +106,13 @@ public final class BareDesign {
             design.load("warm-up-" + System.nanoTime(), threads, warmup);
             design.batches.set(0);
             design.batched.set(0);
-            long decisions = design.load("sale-" + System.nanoTime(), threads, seconds);
+            Load sale = design.load("sale-" + System.nanoTime(), threads, seconds);
+            long decisions = sale.decisions();
             double perSecond = decisions / (double) seconds;
             double batch = design.batched.get() / (double) Math.max(1, design.batches.get());
-            double p50 = design.millis(50);
-            double p99 = design.millis(99);
-            double p999 = design.millis(99.9);
+            double p50 = sale.millis(50);
+            double p99 = sale.millis(99);
+            double p999 = sale.millis(99.9);
             out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f, "
                             + "latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms%n",
                     alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch, p50, p99, p999);
@@ -128,7 +127,7 @@ public final class BareDesign {
     }
 
     /** Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests. */
-    private long load(String event, int threads, int seconds) throws InterruptedException {
+    private Load load(String event, int threads, int seconds) throws InterruptedException {
         AtomicLong decisions = new AtomicLong();
         List<Histogram> latencies = new ArrayList<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -163,13 +162,16 @@ public final class BareDesign {
         for (Thread buyer : buyers) {
             buyer.join();
         }
-        latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
+        Histogram latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
         latencies.forEach(latency::add);
-        return decisions.get();
+        return new Load(decisions.get(), latency);
     }
 
-    private double millis(double percentile) {
-        return latency.getValueAtPercentile(percentile) / 1e6;
+    /** What a load did: its decisions, and their latencies in nanoseconds. */
+    private record Load(long decisions, Histogram latency) {
+        double millis(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1e6;
+        }
     }
 
     private byte decide(String event, String id, int seats) {
