@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +16,22 @@ import java.util.Optional;
  * client (both need {@link ViewSerialization}).
  */
 public final class QueryViews {
+    /**
+     * How long a read of the rebuilding marks ({@link #rebuildingLists}) is reused. Every customer read
+     * asks for them, and they are one entry: read each time, every customer read in the cluster would
+     * also be a read on that entry's one partition thread. They change only around a member crash, and
+     * they are set some time after the loss anyway (when Hazelcast reports it), so reusing a read for
+     * this long adds at most this much to that delay.
+     */
+    public static final Duration MARKS_REUSED_FOR = Duration.ofMillis(100);
+
     private final IMap<String, AvailabilityView> events;
     private final IMap<String, CustomerBucket> customers;
     private final IMap<String, SalesFigures> figures;
     /** Markers of the views' health: {@link LostEvents} and {@link RebuildingLists}, under their keys. */
     private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
+    private volatile MarksRead marks;
 
     public QueryViews(HazelcastInstance hazelcast) {
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
@@ -53,10 +64,23 @@ public final class QueryViews {
         return Lag.of(lag.values());
     }
 
-    /** The customer buckets lost with a crashed member and not whole again yet, if any. */
+    /**
+     * The customer buckets lost with a crashed member and not whole again yet, if any, as read at most
+     * {@link #MARKS_REUSED_FOR} ago.
+     */
     public Optional<RebuildingLists> rebuildingLists() {
-        return Optional.ofNullable((RebuildingLists) health.get(ViewMaps.REBUILDING_LISTS))
-                .filter(marks -> !marks.isEmpty());
+        MarksRead read = marks;
+        long now = System.nanoTime();
+        if (read == null || now - read.atNanos() >= MARKS_REUSED_FOR.toNanos()) {
+            read = new MarksRead(Optional.ofNullable((RebuildingLists) health.get(ViewMaps.REBUILDING_LISTS))
+                    .filter(lists -> !lists.isEmpty()), now);
+            marks = read;
+        }
+        return read.marks();
+    }
+
+    /** The marks as read, and when the read began. */
+    private record MarksRead(Optional<RebuildingLists> marks, long atNanos) {
     }
 
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */

@@ -43,7 +43,8 @@ final class QueryHandlers {
 
     void customer(Context ctx) {
         CustomerId id = Edge.id("customerId", ctx.pathParam("customerId"), CustomerId::new);
-        // The mark first: a list read after its mark was removed is whole.
+        // The mark first: a list read after its mark was removed is whole. (The marks may be a read of up
+        // to QueryViews.MARKS_REUSED_FOR ago: a mark that new is not shown yet.)
         Instant rebuildingSince = views.rebuildingLists().flatMap(rebuilding -> rebuilding.since(id))
                 .map(QueryHandlers::instant).orElse(null);
         var list = views.customer(id);
