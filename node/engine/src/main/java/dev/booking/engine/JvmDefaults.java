@@ -7,8 +7,8 @@ package dev.booking.engine;
  * <p>On a machine with two cores the JDK sizes the common pool to one thread, and then Hazelcast runs
  * every continuation it hands to that pool in a brand-new thread: thousands of threads a second under
  * load, which cost more than the work itself. Two threads or more restore a real pool. Applications that
- * embed the engine should start their JVM with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}
- * (or more) on such machines.
+ * embed the engine should start their JVM with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=4}
+ * on such machines (what {@link #apply} sets).
  */
 public final class JvmDefaults {
     static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
