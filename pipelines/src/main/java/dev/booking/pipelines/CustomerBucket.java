@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * One entry of the customers view (map {@value ViewMaps#CUSTOMERS}): the reservation lists of every
  * customer whose id falls into this bucket. The view has {@value #COUNT} buckets, keyed {@code "0"} to
- * {@code "270"}.
+ * {@code "66"}.
  *
  * <p>Why buckets and not one entry per customer: under an on-sale, one change of an event brings hundreds
  * of reservations of as many customers. One entry per customer meant one view update per reservation;
@@ -27,8 +27,17 @@ import java.util.Map;
  * value only on its partition's thread.
  */
 public final class CustomerBucket {
-    /** How many buckets the view has: as many as a cluster has partitions by default. */
-    public static final int COUNT = 271;
+    /**
+     * How many buckets the view has. Under an on-sale nearly every round of changes touches every bucket,
+     * so this is also how many partition operations a round costs the customers view, whatever the
+     * round holds: 67 instead of one per partition (271) took {@code hot-event} from a median of 34,178
+     * to 41,530 decisions/s and its p99 from about 9.9 to 8.4 ms (ten and six interleaved runs; 31
+     * buckets measured the same as 67; see client/BENCHMARKS.md). Fewer buckets would also spread worse
+     * over the members: the lists' memory and merges go where the buckets' partitions are. Changing it
+     * moves every customer to another bucket: a cluster upgraded from a build with another count must
+     * rebuild the customers view ({@code POST /admin/views/rebuild}).
+     */
+    public static final int COUNT = 67;
 
     /**
      * Customer id → that customer's lines, each packed in one array ({@link PackedLine}), kept in

@@ -151,9 +151,9 @@ public final class Reconciliation {
     /**
      * The change with its reservations ordered by customer bucket. A big change travels in parts of 4,096
      * reservations, and the view job updates each bucket a part touches: in ledger order every part
-     * touches nearly all 271 buckets; in bucket order, a part of a 50,000-reservation share touches about
-     * 22. The merges are the same; the updates, each a partition operation queued ahead of the decisions,
-     * are about twelve times fewer.
+     * touches nearly all the buckets; in bucket order, only the few its share of the order spans. The
+     * merges are the same; the updates, each a partition operation queued ahead of the decisions, are
+     * several times fewer (twelve times, measured with 271 buckets).
      */
     static Change inBucketOrder(Change change) {
         List<List<Reservation>> byBucket = new ArrayList<>(CustomerBucket.COUNT);
