@@ -31,11 +31,12 @@ public final class CustomerBucket {
      * How many buckets the view has. Under an on-sale nearly every round of changes touches every bucket,
      * so this is also how many partition operations a round costs the customers view, whatever the
      * round holds: 67 instead of one per partition (271) took {@code hot-event} from a median of 34,178
-     * to 41,530 decisions/s and its p99 from about 9.9 to 8.4 ms (ten and six interleaved runs; 31
+     * to 41,530 decisions/s and its p99 from about 9.9 to 8.4 ms (six and ten interleaved runs; 31
      * buckets measured the same as 67; see client/BENCHMARKS.md). Fewer buckets would also spread worse
      * over the members: the lists' memory and merges go where the buckets' partitions are. Changing it
-     * moves every customer to another bucket: a cluster upgraded from a build with another count must
-     * rebuild the customers view ({@code POST /admin/views/rebuild}).
+     * moves every customer to another bucket: upgrade every member from a build with another count
+     * first (while members of both run, they file customers into different buckets), then rebuild the
+     * customers view ({@code POST /admin/views/rebuild}).
      */
     public static final int COUNT = 67;
 

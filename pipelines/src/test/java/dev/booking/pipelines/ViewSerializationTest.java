@@ -39,7 +39,7 @@ class ViewSerializationTest {
         assertThat(roundTrip(new ReadCustomerList(ann)).customer()).isEqualTo(ann);
         assertRoundTrip(LostEvents.merge(LostEvents.seenAt(5), LostEvents.seenAt(9)));
         assertRoundTrip(new LagSnapshot("10.0.0.1:5701", Collections.nCopies(LagBuckets.COUNT, 3L), 42, 1000));
-        assertRoundTrip(RebuildingLists.marking(RebuildingLists.marking(null, Set.of(3, 270), 1234), Set.of(17), 1300));
+        assertRoundTrip(RebuildingLists.marking(RebuildingLists.marking(null, Set.of(3, 66), 1234), Set.of(17), 1300));
         assertRoundTrip(new RebuildingLists.Mark(Set.of(4, 5), 99));
         assertRoundTrip(new RebuildingLists.Unmark(Map.of(6, 2L, 9, 3L)));
     }

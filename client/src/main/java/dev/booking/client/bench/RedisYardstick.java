@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A yardstick, not the engine: what issue 4's first comparison, "a Redis Lua script", does on this
@@ -73,11 +74,13 @@ public final class RedisYardstick {
             remaining = Long.parseLong(check.call("GET", sale + ":remaining"));
         }
         double perSecond = measured.decisions / (double) seconds;
-        boolean exact = measured.confirmedSeats + remaining == Load.CAPACITY && measured.replaysAnsweredAsFirst;
+        boolean exact = measured.confirmedSeats + remaining == Load.CAPACITY && measured.replaysAnsweredAsFirst
+                && measured.failure == null;
         out.printf("redis lua: %,.0f decisions/s, %d threads, %d s, latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms, "
-                        + "seats confirmed + remaining = capacity: %s, replays answered as first: %s%n",
+                        + "seats confirmed + remaining = capacity: %s, replays answered as first: %s, buyers failed: %s%n",
                 perSecond, threads, seconds, measured.millis(50), measured.millis(99), measured.millis(99.9),
-                measured.confirmedSeats + remaining == Load.CAPACITY, measured.replaysAnsweredAsFirst);
+                measured.confirmedSeats + remaining == Load.CAPACITY, measured.replaysAnsweredAsFirst,
+                measured.failure == null ? "none" : measured.failure.toString());
         out.printf("{\"tool\":\"redis-yardstick\",\"threads\":%d,\"seconds\":%d,\"decisions\":%d,"
                         + "\"decisionsPerSecond\":%.1f,\"latencyMillis\":{\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f},"
                         + "\"exact\":%s}%n",
@@ -94,14 +97,26 @@ public final class RedisYardstick {
         AtomicLong decisions = new AtomicLong();
         AtomicLong confirmedSeats = new AtomicLong();
         AtomicLong wrongReplays = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
         List<Histogram> latencies = new ArrayList<>();
         List<Thread> buyers = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                connections.add(new Connection(host, port));
+            }
+        } catch (IOException e) {
+            for (Connection opened : connections) {
+                opened.close();
+            }
+            throw e;
+        }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (int t = 0; t < threads; t++) {
             int number = t;
             Histogram timings = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
             latencies.add(timings);
-            Connection connection = new Connection(host, port);
+            Connection connection = connections.get(t);
             Thread buyer = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(number);
                 List<String[]> past = new ArrayList<>();
@@ -134,8 +149,8 @@ public final class RedisYardstick {
                             }
                         }
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             });
             buyer.start();
@@ -146,11 +161,15 @@ public final class RedisYardstick {
         }
         Histogram latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
         latencies.forEach(latency::add);
-        return new Load(decisions.get(), confirmedSeats.get(), wrongReplays.get() == 0, latency);
+        return new Load(decisions.get(), confirmedSeats.get(), wrongReplays.get() == 0, failure.get(), latency);
     }
 
-    /** What a load did: its decisions, the seats told confirmed, whether every replay got the first answer. */
-    private record Load(long decisions, long confirmedSeats, boolean replaysAnsweredAsFirst, Histogram latency) {
+    /**
+     * What a load did: its decisions, the seats told confirmed, whether every replay got the first answer,
+     * and the first failure of a buyer (a failed buyer fails the run).
+     */
+    private record Load(long decisions, long confirmedSeats, boolean replaysAnsweredAsFirst, Exception failure,
+                        Histogram latency) {
         static final long CAPACITY = 1_000_000_000L;
 
         double millis(double percentile) {
@@ -165,10 +184,17 @@ public final class RedisYardstick {
         private final InputStream in;
 
         Connection(String host, int port) throws IOException {
-            socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            out = new BufferedOutputStream(socket.getOutputStream(), 1024);
-            in = new BufferedInputStream(socket.getInputStream(), 1024);
+            socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(host, port), 5_000);
+                socket.setSoTimeout(10_000);
+                socket.setTcpNoDelay(true);
+                out = new BufferedOutputStream(socket.getOutputStream(), 1024);
+                in = new BufferedInputStream(socket.getInputStream(), 1024);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
         }
 
         String call(String... command) throws IOException {
@@ -195,6 +221,9 @@ public final class RedisYardstick {
                         return null;
                     }
                     byte[] bytes = in.readNBytes(length + 2);
+                    if (bytes.length != length + 2 || bytes[length] != '\r' || bytes[length + 1] != '\n') {
+                        throw new IOException("Redis sent a truncated reply");
+                    }
                     return new String(bytes, 0, length, StandardCharsets.UTF_8);
                 case '-':
                     throw new IOException("Redis answered an error: " + line);
@@ -212,13 +241,19 @@ public final class RedisYardstick {
                 }
                 line.append((char) c);
             }
-            in.read();
+            if (in.read() != '\n') {
+                throw new IOException("Redis sent a line without its \\n");
+            }
             return line.toString();
         }
 
         @Override
-        public void close() throws IOException {
-            socket.close();
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a socket that failed: nothing more to do
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.booking.client.bench;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The Redis yardstick runs against a real {@code redis-server} (Debian's package; {@code .ci/run}
  * installs it) and reports a JSON line whose checks passed. No figure asserted.
  */
+@Timeout(120)
 class RedisYardstickTest {
     private Process redis;
     private int port;
@@ -43,7 +46,9 @@ class RedisYardstickTest {
     void stopRedis() throws InterruptedException {
         if (redis != null) {
             redis.destroy();
-            redis.waitFor();
+            if (!redis.waitFor(10, TimeUnit.SECONDS)) {
+                redis.destroyForcibly().waitFor();
+            }
         }
     }
 
