@@ -110,9 +110,9 @@ public final class BareDesign {
             long decisions = sale.decisions();
             double perSecond = decisions / (double) seconds;
             double batch = design.batched.get() / (double) Math.max(1, design.batches.get());
-            double p50 = sale.millis(50);
-            double p99 = sale.millis(99);
-            double p999 = sale.millis(99.9);
+            double p50 = sale.latency().millis(50);
+            double p99 = sale.latency().millis(99);
+            double p999 = sale.latency().millis(99.9);
             out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f, "
                             + "latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms%n",
                     alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch, p50, p99, p999);
@@ -129,13 +129,12 @@ public final class BareDesign {
     /** Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests. */
     private Load load(String event, int threads, int seconds) throws InterruptedException {
         AtomicLong decisions = new AtomicLong();
-        List<Histogram> latencies = new ArrayList<>();
+        Latencies latencies = new Latencies();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> buyers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int number = t;
-            Histogram timings = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
-            latencies.add(timings);
+            Histogram timings = latencies.newBuyer();
             Thread buyer = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(number);
                 List<String> past = new ArrayList<>();
@@ -152,7 +151,7 @@ public final class BareDesign {
                     }
                     long asked = System.nanoTime();
                     decide(event, id, 1 + random.nextInt(4));
-                    timings.recordValue(Math.min(System.nanoTime() - asked, timings.getHighestTrackableValue()));
+                    Latencies.record(timings, System.nanoTime() - asked);
                     decisions.incrementAndGet();
                 }
             });
@@ -162,16 +161,11 @@ public final class BareDesign {
         for (Thread buyer : buyers) {
             buyer.join();
         }
-        Histogram latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
-        latencies.forEach(latency::add);
-        return new Load(decisions.get(), latency);
+        return new Load(decisions.get(), latencies.merged());
     }
 
-    /** What a load did: its decisions, and their latencies in nanoseconds. */
-    private record Load(long decisions, Histogram latency) {
-        double millis(double percentile) {
-            return latency.getValueAtPercentile(percentile) / 1e6;
-        }
+    /** What a load did: its decisions and their latencies. */
+    private record Load(long decisions, Latencies.Merged latency) {
     }
 
     private byte decide(String event, String id, int seats) {

@@ -78,14 +78,14 @@ public final class RedisYardstick {
                 && measured.failure == null;
         out.printf("redis lua: %,.0f decisions/s, %d threads, %d s, latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms, "
                         + "seats confirmed + remaining = capacity: %s, replays answered as first: %s, buyers failed: %s%n",
-                perSecond, threads, seconds, measured.millis(50), measured.millis(99), measured.millis(99.9),
+                perSecond, threads, seconds, measured.latency().millis(50), measured.latency().millis(99), measured.latency().millis(99.9),
                 measured.confirmedSeats + remaining == Load.CAPACITY, measured.replaysAnsweredAsFirst,
                 measured.failure == null ? "none" : measured.failure.toString());
         out.printf("{\"tool\":\"redis-yardstick\",\"threads\":%d,\"seconds\":%d,\"decisions\":%d,"
                         + "\"decisionsPerSecond\":%.1f,\"latencyMillis\":{\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f},"
                         + "\"exact\":%s}%n",
-                threads, seconds, measured.decisions, perSecond, measured.millis(50), measured.millis(99),
-                measured.millis(99.9), exact);
+                threads, seconds, measured.decisions, perSecond, measured.latency().millis(50), measured.latency().millis(99),
+                measured.latency().millis(99.9), exact);
         return measured.decisions > 0 && exact ? 0 : 1;
     }
 
@@ -98,7 +98,7 @@ public final class RedisYardstick {
         AtomicLong confirmedSeats = new AtomicLong();
         AtomicLong wrongReplays = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Histogram> latencies = new ArrayList<>();
+        Latencies latencies = new Latencies();
         List<Thread> buyers = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         try {
@@ -114,39 +114,34 @@ public final class RedisYardstick {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (int t = 0; t < threads; t++) {
             int number = t;
-            Histogram timings = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
-            latencies.add(timings);
+            Histogram timings = latencies.newBuyer();
             Connection connection = connections.get(t);
             Thread buyer = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(number);
-                List<String[]> past = new ArrayList<>();
+                List<Answered> past = new ArrayList<>();
                 long sequence = 0;
                 try (connection) {
                     while (System.nanoTime() < end) {
-                        String[] request;
                         boolean replay = !past.isEmpty() && random.nextDouble() < 0.05;
-                        if (replay) {
-                            request = past.get(random.nextInt(past.size()));
-                        } else {
-                            request = new String[] {number + "-" + sequence++, Integer.toString(1 + random.nextInt(4)), null};
-                        }
+                        Answered first = replay ? past.get(random.nextInt(past.size())) : null;
+                        String id = replay ? first.id() : number + "-" + sequence++;
+                        int seats = replay ? first.seats() : 1 + random.nextInt(4);
                         long asked = System.nanoTime();
                         String answer = connection.call("EVALSHA", sha, "2", event + ":remaining", event + ":ledger",
-                                request[0], request[1]);
-                        timings.recordValue(Math.min(System.nanoTime() - asked, timings.getHighestTrackableValue()));
+                                id, Integer.toString(seats));
+                        Latencies.record(timings, System.nanoTime() - asked);
                         decisions.incrementAndGet();
                         if (replay) {
-                            if (!answer.equals(request[2])) {
+                            if (!answer.equals(first.answer())) {
                                 wrongReplays.incrementAndGet();
                             }
-                        } else {
-                            request[2] = answer;
-                            if (answer.equals("1")) {
-                                confirmedSeats.addAndGet(Integer.parseInt(request[1]));
-                            }
-                            if (past.size() < 256) {
-                                past.add(request);
-                            }
+                            continue;
+                        }
+                        if (answer.equals("1")) {
+                            confirmedSeats.addAndGet(seats);
+                        }
+                        if (past.size() < 256) {
+                            past.add(new Answered(id, seats, answer));
                         }
                     }
                 } catch (IOException | RuntimeException e) {
@@ -159,9 +154,12 @@ public final class RedisYardstick {
         for (Thread buyer : buyers) {
             buyer.join();
         }
-        Histogram latency = new Histogram(1_000, TimeUnit.SECONDS.toNanos(60), 3);
-        latencies.forEach(latency::add);
-        return new Load(decisions.get(), confirmedSeats.get(), wrongReplays.get() == 0, failure.get(), latency);
+        return new Load(decisions.get(), confirmedSeats.get(), wrongReplays.get() == 0, failure.get(),
+                latencies.merged());
+    }
+
+    /** A request a buyer sent, and the answer it got: what a replay of it must get again. */
+    private record Answered(String id, int seats, String answer) {
     }
 
     /**
@@ -169,12 +167,8 @@ public final class RedisYardstick {
      * and the first failure of a buyer (a failed buyer fails the run).
      */
     private record Load(long decisions, long confirmedSeats, boolean replaysAnsweredAsFirst, Exception failure,
-                        Histogram latency) {
+                        Latencies.Merged latency) {
         static final long CAPACITY = 1_000_000_000L;
-
-        double millis(double percentile) {
-            return latency.getValueAtPercentile(percentile) / 1e6;
-        }
     }
 
     /** One blocking RESP connection: a command out, its reply (an integer, a status or a bulk string) back. */
