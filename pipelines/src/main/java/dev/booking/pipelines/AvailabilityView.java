@@ -11,7 +11,7 @@ import dev.booking.domain.EventId;
  * <p>{@link #merge} keeps the state at the higher sequence, so a late or redelivered change is ignored and
  * the view ends at the newest change it received, whatever the order of arrival.
  */
-public record AvailabilityView(EventAvailability availability, long sequence, long asOfMillis) {
+public record AvailabilityView(EventAvailability availability, long sequence, long asOfMillis) implements EventViewValue {
 
     public static AvailabilityView of(Change change) {
         return new AvailabilityView(change.availability(), change.sequence(), change.atMillis());

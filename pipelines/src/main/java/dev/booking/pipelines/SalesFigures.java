@@ -32,7 +32,8 @@ import java.util.function.Function;
  * marks are history that the ledger does not keep: they exist only for changes the view has seen.
  */
 public record SalesFigures(EventId eventId, long sequence, Tally tally, List<CategoryAvailability> categories,
-                           List<SoldOut> soldOut, List<MinuteMark> minutes, long asOfMillis) {
+                           List<SoldOut> soldOut, List<MinuteMark> minutes, long asOfMillis)
+        implements EventViewValue {
     public static final int MAX_MINUTES = 1440;
     private static final long MINUTE = 60_000;
 

@@ -39,6 +39,12 @@ public final class ViewPipeline {
      */
     static final int CUSTOMER_UPDATES_IN_FLIGHT = 16;
 
+    /**
+     * How many event view updates each sink processor of the events and figures views has in flight: one
+     * per event a round of changes touches, small and quick to merge.
+     */
+    static final int EVENT_UPDATES_IN_FLIGHT = 64;
+
     private ViewPipeline() {
     }
 
@@ -63,16 +69,16 @@ public final class ViewPipeline {
                 .mapUsingService(LagRecorder.service(), LagRecorder::recorded).setName("record lag");
 
         // Each change is projected here, so that a sink ships only the small view value to the entry's owner.
-        changes.map(AvailabilityView::of).setName("availability")
-                .writeTo(Sinks.<AvailabilityView, String, AvailabilityView>mapWithMerging(ViewMaps.EVENTS,
-                        view -> view.eventId().value(), view -> view, AvailabilityView::merge));
         batches.flatMap(batch -> Traversers.traverseIterable(UpdateCustomerBucket.of(batch.changes())))
                 .setName("per customer bucket")
                 .writeTo(Sinks.<UpdateCustomerBucket, String, CustomerBucket, Void>mapWithEntryProcessor(
                         CUSTOMER_UPDATES_IN_FLIGHT, ViewMaps.CUSTOMERS, UpdateCustomerBucket::bucket, update -> update));
-        changes.map(SalesFigures::of).setName("figures")
-                .writeTo(Sinks.<SalesFigures, String, SalesFigures>mapWithMerging(ViewMaps.FIGURES,
-                        figures -> figures.eventId().value(), figures -> figures, SalesFigures::merge));
+        changes.map(change -> new UpdateEventView(AvailabilityView.of(change))).setName("availability")
+                .writeTo(Sinks.<UpdateEventView, String, EventViewValue, Void>mapWithEntryProcessor(
+                        EVENT_UPDATES_IN_FLIGHT, ViewMaps.EVENTS, UpdateEventView::eventKey, update -> update));
+        changes.map(change -> new UpdateEventView(SalesFigures.of(change))).setName("figures")
+                .writeTo(Sinks.<UpdateEventView, String, EventViewValue, Void>mapWithEntryProcessor(
+                        EVENT_UPDATES_IN_FLIGHT, ViewMaps.FIGURES, UpdateEventView::eventKey, update -> update));
         return pipeline;
     }
 }

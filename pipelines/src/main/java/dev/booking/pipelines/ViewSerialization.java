@@ -37,8 +37,10 @@ public final class ViewSerialization {
             ViewWire.writeBuckets(out, mark.lost());
             out.writeLong(mark.atMillis());
         }, in -> new RebuildingLists.Mark(ViewWire.readBuckets(in), in.readLong()));
-        add(config, id, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeMarks(out, unmark.whole()),
+        add(config, id++, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeMarks(out, unmark.whole()),
                 in -> new RebuildingLists.Unmark(ViewWire.readMarks(in)));
+        add(config, id, UpdateEventView.class, (out, update) -> out.writeObject(update.value()),
+                in -> new UpdateEventView(in.readObject()));
         return config;
     }
 

@@ -14,6 +14,7 @@ import dev.booking.domain.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,6 +81,24 @@ class ProjectionsTest {
             assertThat(AvailabilityView.merge(x, x)).isEqualTo(x);
             assertThat(AvailabilityView.merge(x, y)).isEqualTo(AvailabilityView.merge(y, x));
         }
+    }
+
+    @Test
+    void an_event_view_update_takes_the_first_value_as_it_is_and_merges_the_next_by_the_views_own_merge() {
+        List<Change> changes = SalesHistory.randomSale("gig", 9, 30).changes();
+        Map.Entry<String, EventViewValue> events = new AbstractMap.SimpleEntry<>("gig", null);
+        Map.Entry<String, EventViewValue> figures = new AbstractMap.SimpleEntry<>("gig", null);
+        List<Change> shuffled = new ArrayList<>(changes);
+        shuffled.addAll(changes.subList(0, 10));
+        Collections.shuffle(shuffled, new Random(9));
+
+        for (Change change : shuffled) {
+            new UpdateEventView(AvailabilityView.of(change)).process(events);
+            new UpdateEventView(SalesFigures.of(change)).process(figures);
+        }
+
+        assertThat(events.getValue()).isEqualTo(Projections.event(changes));
+        assertThat(figures.getValue()).isEqualTo(Projections.figures(changes));
     }
 
     @Test

@@ -42,6 +42,9 @@ class ViewSerializationTest {
         assertRoundTrip(RebuildingLists.marking(RebuildingLists.marking(null, Set.of(3, 66), 1234), Set.of(17), 1300));
         assertRoundTrip(new RebuildingLists.Mark(Set.of(4, 5), 99));
         assertRoundTrip(new RebuildingLists.Unmark(Map.of(6, 2L, 9, 3L)));
+        assertThat(roundTrip(new UpdateEventView(AvailabilityView.of(last))).value()).isEqualTo(AvailabilityView.of(last));
+        SalesFigures figures = Projections.figures(sale.changes());
+        assertThat(roundTrip(new UpdateEventView(figures)).value()).isEqualTo(figures);
     }
 
     @Test
@@ -58,7 +61,7 @@ class ViewSerializationTest {
     void registering_twice_adds_the_serializers_once() {
         SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
 
-        assertThat(config.getSerializerConfigs()).hasSize(11);
+        assertThat(config.getSerializerConfigs()).hasSize(12);
         assertThat(ViewSerialization.isRegistered(config)).isTrue();
         assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
     }
