@@ -7,6 +7,7 @@ import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 import dev.booking.domain.EventAvailability;
 import dev.booking.domain.Reservation;
+import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Sales;
 import dev.booking.testing.BookingCluster;
 import dev.booking.testing.SaleRace;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +65,42 @@ class RacingForTheLastSeatsTest {
         assertThat(race.confirmedSeats.get()).isLessThanOrEqualTo(1000).isGreaterThan(990);
         assertThat(race.replayMismatches).isEmpty();
         assertTheEngineHoldsWhatBuyersWereTold(race);
+    }
+
+    /**
+     * A client that times out and retries while its first call is still in flight, or a queue that
+     * redelivers at once: the same request reaches the event through every member at the same moment,
+     * so its copies travel in different batches (or in one). Each reservation is decided once: one copy
+     * gets the first decision, the others its replay, and all three the same answer.
+     */
+    @Test
+    void a_request_sent_through_every_member_at_once_is_decided_once_and_answered_alike() {
+        int requests = 1500;
+        List<List<CompletableFuture<Decision>>> copies = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            ReservationRequest request = Sales.request("twice-" + i, "floor", 1);
+            copies.add(desks.stream().map(desk -> desk.reserve(request)).toList());
+        }
+
+        int confirmed = 0;
+        for (List<CompletableFuture<Decision>> answers : copies) {
+            List<Decision> decisions = answers.stream().map(CompletableFuture::join).toList();
+            assertThat(decisions.stream().filter(d -> !isReplay(d)).count()).as("first decisions of one request").isEqualTo(1);
+            assertThat(decisions.stream().map(RacingForTheLastSeatsTest::reservationOf).distinct()).hasSize(1);
+            confirmed += decisions.get(0) instanceof Decision.Confirmed ? 1 : 0;
+        }
+        assertThat(confirmed).isEqualTo(1000);
+        EventAvailability.CategoryAvailability floor = desks.get(2).availability(Sales.CONCERT).join().orElseThrow()
+                .categories().get(0);
+        assertThat(floor.confirmed()).isEqualTo(1000);
+    }
+
+    private static boolean isReplay(Decision decision) {
+        return decision instanceof Decision.Confirmed c ? c.replay() : ((Decision.Rejected) decision).replay();
+    }
+
+    private static Reservation reservationOf(Decision decision) {
+        return decision instanceof Decision.Confirmed c ? c.reservation() : ((Decision.Rejected) decision).reservation();
     }
 
     /**
