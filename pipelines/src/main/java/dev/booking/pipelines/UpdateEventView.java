@@ -6,16 +6,16 @@ import java.util.Map;
 
 /**
  * Merges what one change says about an event into that event's entry of the events view or the figures
- * view, by the value's own merge ({@link AvailabilityView#merge}, {@link SalesFigures#merge}): commutative
- * and idempotent, so a change delivered again or late changes nothing. A backup replica runs the same
- * merge on its own copy.
+ * view, by the value's own merge ({@link AvailabilityView#merge}, {@link SalesFigures#merge}): commutative,
+ * associative and idempotent, so the view does not depend on the order of the changes or on their
+ * duplicates. A backup replica runs the same merge on its own copy.
  *
  * <p>Why a call per event and not Jet's {@code mapWithMerging}: that sink sends each partition's items as
  * a call on several keys, and such a call costs its caller a pass over every partition of the cluster
  * when it completes. Under many events a round of changes touches most partitions, so those passes took
  * more of the node than the merges did (see client/BENCHMARKS.md).
  */
-public final class UpdateEventView implements EntryProcessor<String, EventViewValue, Void> {
+final class UpdateEventView implements EntryProcessor<String, EventViewValue, Void> {
     private final EventViewValue value;
 
     UpdateEventView(EventViewValue value) {

@@ -41,7 +41,8 @@ public final class ViewPipeline {
 
     /**
      * How many event view updates each sink processor of the events and figures views has in flight: one
-     * per event a round of changes touches, small and quick to merge.
+     * per event a round of changes touches, small and quick to merge. Not measured against other values:
+     * the change to these sinks was measured with 64 (see client/BENCHMARKS.md).
      */
     static final int EVENT_UPDATES_IN_FLIGHT = 64;
 
