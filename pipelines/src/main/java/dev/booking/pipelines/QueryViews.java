@@ -31,9 +31,11 @@ public final class QueryViews {
     /** Markers of the views' health: {@link LostEvents} and {@link RebuildingLists}, under their keys. */
     private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
+    private final HazelcastInstance hazelcast;
     private volatile MarksRead marks;
 
     public QueryViews(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
         this.customers = hazelcast.getMap(ViewMaps.CUSTOMERS);
         this.figures = hazelcast.getMap(ViewMaps.FIGURES);
@@ -48,6 +50,15 @@ public final class QueryViews {
     /** Every event in the view, by id. Visits every partition: for listings, not for the hot path. */
     public List<AvailabilityView> events() {
         return events.values().stream().sorted(Comparator.comparing(view -> view.eventId().value())).toList();
+    }
+
+    /**
+     * Whether the view job runs. While it does not (it failed, was cancelled, or a rolling upgrade
+     * mixes builds that cannot read each other's job), the views stand still. Asks the cluster: for
+     * metrics and health pages, not for every read.
+     */
+    public boolean viewJobRunning() {
+        return ViewJobs.isRunning(hazelcast);
     }
 
     public Optional<CustomerReservations> customer(CustomerId id) {

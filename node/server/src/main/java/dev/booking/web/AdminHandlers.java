@@ -47,6 +47,8 @@ final class AdminHandlers {
         gauge(text, "booking_intake_pending", "Accepted requests not decided yet", intake.size());
         gauge(text, "booking_view_lost_event_marks", "Journal entries seen after lost events",
                 views.lostEvents().map(l -> l.occurrences()).orElse(0L));
+        gauge(text, "booking_view_job_running", "1 while the view job runs; at 0 the views stand still",
+                views.viewJobRunning() ? 1 : 0);
         gauge(text, "booking_view_customer_buckets_rebuilding", "Customer buckets lost with a member and not whole again",
                 views.rebuildingLists().map(r -> r.buckets().size()).orElse(0));
         ctx.contentType("text/plain; version=0.0.4").result(text.toString());

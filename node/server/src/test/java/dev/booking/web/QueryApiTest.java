@@ -3,6 +3,7 @@ package dev.booking.web;
 import dev.booking.domain.CustomerId;
 import dev.booking.pipelines.CustomerBucket;
 import dev.booking.pipelines.RebuildingLists;
+import dev.booking.pipelines.ViewJobs;
 import dev.booking.pipelines.ViewMaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,16 @@ class QueryApiTest {
         var metrics = api.eventually("/metrics", reply -> !reply.body().contains("booking_view_lag_samples 0.0"));
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending");
+        assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending")
+                .contains("booking_view_job_running 1.0");
+    }
+
+    @Test
+    void metrics_say_when_the_view_job_does_not_run() {
+        api.eventually("/metrics", reply -> reply.body().contains("booking_view_job_running 1.0"));
+
+        ViewJobs.stop(api.cluster.member(0));
+
+        assertThat(api.get("/metrics").body()).contains("booking_view_job_running 0.0");
     }
 }
