@@ -91,34 +91,16 @@ class RacingForTheLastSeatsTest {
         for (List<CompletableFuture<Decision>> answers : copies) {
             List<Decision> decisions = answers.stream()
                     .map(answer -> answer.orTimeout(60, TimeUnit.SECONDS).join()).toList();
-            assertThat(decisions.stream().filter(d -> !isReplay(d)).count()).as("first decisions of one request").isEqualTo(1);
-            assertThat(decisions.stream().map(RacingForTheLastSeatsTest::reservationOf).distinct()).hasSize(1);
+            assertThat(decisions.stream().filter(d -> Refusals.newlyDecided(d).isPresent()).count())
+                    .as("first decisions of one request").isEqualTo(1);
+            assertThat(decisions.stream().map(d -> Refusals.decidedReservation(d)
+                    .orElseThrow(() -> new AssertionError("neither confirmed nor rejected: " + d))).distinct()).hasSize(1);
             confirmed += decisions.get(0) instanceof Decision.Confirmed ? 1 : 0;
         }
         assertThat(confirmed).isEqualTo(1000);
         EventAvailability.CategoryAvailability floor = desks.get(2).availability(Sales.CONCERT).join().orElseThrow()
                 .categories().get(0);
         assertThat(floor.confirmed()).isEqualTo(1000);
-    }
-
-    private static boolean isReplay(Decision decision) {
-        if (decision instanceof Decision.Confirmed confirmed) {
-            return confirmed.replay();
-        }
-        if (decision instanceof Decision.Rejected rejected) {
-            return rejected.replay();
-        }
-        throw new AssertionError("neither confirmed nor rejected: " + decision);
-    }
-
-    private static Reservation reservationOf(Decision decision) {
-        if (decision instanceof Decision.Confirmed confirmed) {
-            return confirmed.reservation();
-        }
-        if (decision instanceof Decision.Rejected rejected) {
-            return rejected.reservation();
-        }
-        throw new AssertionError("neither confirmed nor rejected: " + decision);
     }
 
     /**
