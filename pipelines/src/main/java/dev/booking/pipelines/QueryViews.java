@@ -28,7 +28,7 @@ public final class QueryViews {
     private final IMap<String, AvailabilityView> events;
     private final IMap<String, CustomerBucket> customers;
     private final IMap<String, SalesFigures> figures;
-    /** Markers of the views' health: {@link LostEvents} and {@link RebuildingLists}, under their keys. */
+    /** Markers of the views' health: {@link LostEvents}, {@link RebuildingLists} and the repair owed, under their keys. */
     private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
     private final HazelcastInstance hazelcast;
@@ -59,6 +59,15 @@ public final class QueryViews {
      */
     public boolean viewJobRunning() {
         return ViewJobs.isRunning(hazelcast);
+    }
+
+    /**
+     * Whether the view job was submitted again after it failed and the views still wait for the repair
+     * that follows once it runs ({@link ViewJobKeeper}): until then they may miss changes decided while
+     * the job was down.
+     */
+    public boolean repairOwed() {
+        return health.containsKey(ViewMaps.REPAIR_OWED);
     }
 
     public Optional<CustomerReservations> customer(CustomerId id) {

@@ -19,6 +19,11 @@ public final class ViewMaps {
     public static final String LOST_EVENTS = "lost-events";
     /** {@link #REBUILDING_LISTS} → {@link RebuildingLists}: customer buckets lost with a member, not whole yet. */
     public static final String REBUILDING_LISTS = "rebuilding-customer-lists";
+    /**
+     * {@link #REPAIR_OWED} → when the view job was submitted again after it failed (epoch millis, a
+     * {@code Long}): the views owe a repair once it runs ({@link ViewJobKeeper}).
+     */
+    public static final String REPAIR_OWED = "repair-owed-after-view-job-failed";
     /** member address → {@link LagSnapshot}: each member's decision-to-view lag histogram. */
     public static final String LAG = "booking.view.lag";
 

@@ -13,6 +13,7 @@ import dev.booking.engine.IntakeDecider;
 import dev.booking.pipelines.LostViewRecovery;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
+import dev.booking.pipelines.ViewJobKeeper;
 import dev.booking.pipelines.ViewJobs;
 import dev.booking.pipelines.ViewMaps;
 import dev.booking.pipelines.ViewSerialization;
@@ -43,13 +44,15 @@ public final class BookingNode implements AutoCloseable {
     private final Intake intake;
     private final IntakeDecider decider;
     private final LostViewRecovery recovery;
+    private final ViewJobKeeper keeper;
     private final ClusterHealth health;
     private final BookingApi.Backend backend;
     private final Javalin http;
     private final Duration drainDelay;
 
     private BookingNode(HazelcastInstance member, boolean ownsMember, BookingApi.Backend backend,
-                        IntakeDecider decider, LostViewRecovery recovery, Javalin http, Duration drainDelay) {
+                        IntakeDecider decider, LostViewRecovery recovery, ViewJobKeeper keeper, Javalin http,
+                        Duration drainDelay) {
         this.member = member;
         this.ownsMember = ownsMember;
         this.backend = backend;
@@ -58,6 +61,7 @@ public final class BookingNode implements AutoCloseable {
         this.health = backend.health();
         this.decider = decider;
         this.recovery = recovery;
+        this.keeper = keeper;
         this.http = http;
         this.drainDelay = drainDelay;
     }
@@ -119,6 +123,7 @@ public final class BookingNode implements AutoCloseable {
         }
         decider.close();
         recovery.close();
+        keeper.close();
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
         }
@@ -167,6 +172,7 @@ public final class BookingNode implements AutoCloseable {
                 IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
                 LostViewRecovery recovery = LostViewRecovery.watch(member, reconciliation);
+                ViewJobKeeper keeper = ViewJobKeeper.keep(member, reconciliation);
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
                         new QueryViews(member), reconciliation, new ClusterHealth(member));
                 if (settings.demo()) {
@@ -179,7 +185,7 @@ public final class BookingNode implements AutoCloseable {
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, backend, decider, recovery, api,
+                return new BookingNode(member, existing == null, backend, decider, recovery, keeper, api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
                 if (existing == null) {

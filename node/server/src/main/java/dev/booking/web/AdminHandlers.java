@@ -49,6 +49,8 @@ final class AdminHandlers {
                 views.lostEvents().map(l -> l.occurrences()).orElse(0L));
         gauge(text, "booking_view_job_running", "1 while the view job runs; at 0 the views stand still",
                 views.viewJobRunning() ? 1 : 0);
+        gauge(text, "booking_view_repair_owed", "1 from a failed view job's resubmission until its repair is through",
+                views.repairOwed() ? 1 : 0);
         gauge(text, "booking_view_customer_buckets_rebuilding", "Customer buckets lost with a member and not whole again",
                 views.rebuildingLists().map(r -> r.buckets().size()).orElse(0));
         ctx.contentType("text/plain; version=0.0.4").result(text.toString());

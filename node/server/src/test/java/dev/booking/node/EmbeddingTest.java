@@ -86,7 +86,8 @@ class EmbeddingTest {
                 .hasMessageContaining("BookingNode.prepare");
     }
 
-    private static Config applicationConfig() {
+    /** A member of its own cluster on loopback, as an application would configure it, without the engine's settings. */
+    static Config applicationConfig() {
         Config config = new Config();
         config.setClusterName("shop-" + UUID.randomUUID());
         config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -123,7 +123,7 @@ class QueryApiTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending")
-                .contains("booking_view_job_running 1.0");
+                .contains("booking_view_job_running 1.0").contains("booking_view_repair_owed 0.0");
     }
 
     @Test
@@ -133,5 +133,12 @@ class QueryApiTest {
         ViewJobs.stop(api.cluster.member(0));
 
         assertThat(api.get("/metrics").body()).contains("booking_view_job_running 0.0");
+    }
+
+    @Test
+    void metrics_say_when_the_views_owe_a_repair_after_the_view_job_failed() {
+        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.REPAIR_OWED, 1L);
+
+        assertThat(api.get("/metrics").body()).contains("booking_view_repair_owed 1.0");
     }
 }

@@ -1,0 +1,73 @@
+package dev.booking.node;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.test.TestSources;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.pipelines.QueryViews;
+import dev.booking.pipelines.ViewJobs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A running node submits a failed view job again by itself, and the views move on. */
+class FailedViewJobTest {
+    private static final EventId MATINEE = EventId.of("matinee");
+    private HazelcastInstance member;
+
+    @AfterEach
+    void stop() {
+        if (member != null) {
+            member.shutdown();
+        }
+    }
+
+    @Test
+    void a_node_submits_its_failed_view_job_again_and_the_views_catch_up() {
+        member = Hazelcast.newHazelcastInstance(BookingNode.prepare(EmbeddingTest.applicationConfig()));
+        try (BookingNode node = BookingNode.builder().onMember(member).withHttp(false).start()) {
+            node.boxOffice().define(new EventDefinition(MATINEE, "Matinee", null,
+                    List.of(new CategoryDefinition(CategoryId.of("stalls"), 10)))).join();
+            // the view job fails (here: replaced by a job under its name that breaks on its first item)
+            ViewJobs.stop(member);
+            Job broken = ViewJobs.start(member, breaksOnFirstItem());
+            await().atMost(Duration.ofSeconds(20)).until(broken::getStatus, status -> status == JobStatus.FAILED);
+
+            node.boxOffice().reserve(new ReservationRequest(MATINEE, ReservationId.of("r1"), CategoryId.of("stalls"),
+                    CustomerId.of("ann"), 3)).join();
+
+            QueryViews views = new QueryViews(member);
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+                assertThat(ViewJobs.isRunning(member)).as("view job running").isTrue();
+                assertThat(views.event(MATINEE)).hasValueSatisfying(view ->
+                        assertThat(view.availability().categories().get(0).confirmed()).isEqualTo(3));
+                assertThat(views.repairOwed()).as("repair owed").isFalse();
+            });
+        }
+    }
+
+    private static Pipeline breaksOnFirstItem() {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(TestSources.itemStream(10)).withoutTimestamps()
+                .map(item -> {
+                    throw new IllegalStateException("the view job broke");
+                })
+                .writeTo(Sinks.noop());
+        return pipeline;
+    }
+}

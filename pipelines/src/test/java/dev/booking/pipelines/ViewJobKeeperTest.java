@@ -1,0 +1,167 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.test.TestSources;
+import com.hazelcast.map.IMap;
+import dev.booking.domain.CategoryDefinition;
+import dev.booking.domain.CategoryId;
+import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventDefinition;
+import dev.booking.domain.EventId;
+import dev.booking.domain.Inventory;
+import dev.booking.domain.ReservationId;
+import dev.booking.domain.ReservationRequest;
+import dev.booking.engine.BoxOffice;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The keeper submits a failed view job again, and once it runs, repairs the views for the time it was down. */
+class ViewJobKeeperTest {
+    static final EventId GIG = EventId.of("gig");
+    static final long LOOK_MILLIS = 100;
+    private final BookingCluster cluster = QuerySide.cluster(1);
+    private final HazelcastInstance member = cluster.member(0);
+    private final BoxOffice boxOffice = new BoxOffice(member);
+    private final QueryViews views = new QueryViews(member);
+    private final Reconciliation reconciliation = new Reconciliation(member, boxOffice);
+    private ViewJobKeeper keeper;
+
+    @BeforeEach
+    void an_event_on_sale() {
+        boxOffice.define(new EventDefinition(GIG, "Show", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 100)), 6)).join();
+    }
+
+    @AfterEach
+    void shutdown() {
+        if (keeper != null) {
+            keeper.close();
+        }
+        ViewJobs.stop(member);
+        cluster.close();
+    }
+
+    @Test
+    void a_failed_view_job_is_submitted_again_and_the_views_repaired_once_it_runs() {
+        // given a view job that failed, and reservations decided while it was down, one of them absent from
+        // the journal (as when the journal dropped it before a new job could read it)
+        failedViewJob();
+        reserve("r1", "customer-1", 2);
+        reserveUnpublished("withheld", "customer-9", 3);
+        assertThat(reconciliation.check().isClean()).isFalse();
+
+        // when the keeper looks after the job
+        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        // then the job runs again and the views hold everything decided, the unpublished reservation too
+        awaitViewsInStep();
+        assertThat(keeper.resubmissions()).isEqualTo(1);
+        assertThat(keeper.repairs()).isEqualTo(1);
+        assertThat(views.repairOwed()).isFalse();
+        assertThat(views.customer(CustomerId.of("customer-9"))).isPresent();
+    }
+
+    @Test
+    void a_replacement_that_fails_too_is_tried_again_and_the_repair_waits_until_one_runs() {
+        // given a failed job, and a first replacement that fails too (as while an upgrade mixes builds)
+        failedViewJob();
+        reserveUnpublished("withheld", "customer-9", 3);
+        AtomicInteger built = new AtomicInteger();
+        Supplier<Pipeline> firstFails = () -> built.incrementAndGet() == 1 ? failingPipeline() : viewPipeline();
+
+        keeper = ViewJobKeeper.keep(member, reconciliation, firstFails, LOOK_MILLIS);
+
+        awaitViewsInStep();
+        assertThat(keeper.resubmissions()).as("submissions").isEqualTo(2);
+        assertThat(keeper.repairs()).as("one repair, once a job ran").isEqualTo(1);
+    }
+
+    @Test
+    void a_repair_owed_by_a_member_that_is_gone_is_made_by_the_one_that_looks_next() {
+        // given a running job, and a repair noted as owed (by an oldest member that crashed before making it)
+        ViewJobs.start(member);
+        reserveUnpublished("withheld", "customer-9", 3);
+        member.getMap(ViewMaps.HEALTH).put(ViewMaps.REPAIR_OWED, 1L);
+        assertThat(views.repairOwed()).isTrue();
+
+        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        awaitViewsInStep();
+        assertThat(keeper.resubmissions()).isZero();
+        assertThat(keeper.repairs()).isEqualTo(1);
+    }
+
+    @Test
+    void a_job_cancelled_by_a_user_is_left_alone() throws InterruptedException {
+        ViewJobs.start(member);
+        ViewJobs.stop(member);
+
+        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+        Thread.sleep(10 * LOOK_MILLIS);
+
+        Job job = ViewJobs.job(member).orElseThrow();
+        assertThat(job.isUserCancelled()).isTrue();
+        assertThat(ViewJobs.isRunning(member)).isFalse();
+        assertThat(keeper.resubmissions()).isZero();
+        assertThat(keeper.repairs()).isZero();
+    }
+
+    private void failedViewJob() {
+        Job failing = ViewJobs.start(member, failingPipeline());
+        await().atMost(Duration.ofSeconds(20)).until(failing::getStatus, status -> status == JobStatus.FAILED);
+    }
+
+    private static Pipeline viewPipeline() {
+        return ViewPipeline.build(ViewPipeline.journal());
+    }
+
+    /** A streaming job that fails on its first item, under the view job's name. */
+    private static Pipeline failingPipeline() {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(TestSources.itemStream(10)).withoutTimestamps()
+                .map(item -> {
+                    throw new IllegalStateException("the view job broke");
+                })
+                .writeTo(Sinks.noop());
+        return pipeline;
+    }
+
+    private void reserve(String id, String customer, int seats) {
+        boxOffice.reserve(request(id, customer, seats)).join();
+    }
+
+    /** A reservation decided on a copy of the inventory written straight back: its change is never published. */
+    private void reserveUnpublished(String id, String customer, int seats) {
+        IMap<String, Inventory> inventory = member.getMap(BoxOffice.INVENTORY_MAP);
+        Inventory gig = inventory.get(GIG.value());
+        gig.reserve(request(id, customer, seats));
+        inventory.set(GIG.value(), gig);
+    }
+
+    private void awaitViewsInStep() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(ViewJobs.isRunning(member)).as("view job running").isTrue();
+            DriftReport drift = reconciliation.check();
+            assertThat(drift.isClean()).as("%s", drift).isTrue();
+            assertThat(views.repairOwed()).as("repair owed").isFalse();
+        });
+    }
+
+    private static ReservationRequest request(String id, String customer, int seats) {
+        return new ReservationRequest(GIG, ReservationId.of(id), CategoryId.of("floor"), CustomerId.of(customer), seats);
+    }
+}
