@@ -66,10 +66,10 @@ public final class Verdicts {
         Decision[] whole = new Decision[made.size()];
         for (int i = 0; i < made.size(); i++) {
             Decision decision = made.get(i);
-            Reservation reservation = decidedReservation(decision);
+            Reservation reservation = Refusals.decidedReservation(decision).orElse(null);
             if (reservation != null && asked(asked.get(i), reservation)) {
                 codes[3 * i] = decision instanceof Decision.Confirmed ? CONFIRMED : REJECTED;
-                codes[3 * i + 1] = (byte) (isReplay(decision) ? 1 : 0);
+                codes[3 * i + 1] = (byte) (Refusals.newlyDecided(decision).isEmpty() ? 1 : 0);
                 codes[3 * i + 2] = (byte) (reservation.status().ordinal() << 4
                         | (reservation.reason() == null ? 0xF : reservation.reason().ordinal()));
             } else {
@@ -109,20 +109,6 @@ public final class Verdicts {
             decisions.add(decision(i, requests.get(i)));
         }
         return decisions;
-    }
-
-    private static Reservation decidedReservation(Decision decision) {
-        if (decision instanceof Decision.Confirmed confirmed) {
-            return confirmed.reservation();
-        }
-        if (decision instanceof Decision.Rejected rejected) {
-            return rejected.reservation();
-        }
-        return null;
-    }
-
-    private static boolean isReplay(Decision decision) {
-        return decision instanceof Decision.Confirmed c ? c.replay() : ((Decision.Rejected) decision).replay();
     }
 
     private static boolean asked(ReservationRequest request, Reservation reservation) {
