@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,16 +25,19 @@ import java.util.function.Supplier;
  * without talking). Every {@value #LOOK_MILLIS} ms it looks at the job:
  * <ul>
  *   <li><b>failed</b> (an error, or a rolling upgrade mixing builds that cannot read each other's job):
- *       it submits the job again, and notes in {@value ViewMaps#HEALTH} that the views owe a repair. A
- *       replacement that fails too is tried again, twice as late each time (up to {@value #LOOK_MAX_MILLIS}
- *       ms), as while an upgrade still mixes builds;</li>
- *   <li><b>running</b> (the same job at two looks in a row), with a repair owed: it republishes the truth of every event once
- *       ({@link Reconciliation#repair()}) and clears the note. The new job rereads the journal from the
- *       oldest change it holds (120 s), so changes decided while the job was down longer than that reach
- *       the views only through this repair. The note lives in the cluster, so a member that takes over as
- *       oldest repairs what the one before it could not;</li>
- *   <li><b>cancelled by a user</b>, or suspended: it leaves the job alone. Stopping the views is an
- *       operator's decision ({@code booking_view_job_running} shows it).</li>
+ *       it submits the job again ({@link ViewJobs#start}, which notes in {@value ViewMaps#HEALTH} that
+ *       the views owe a repair, as it does when a starting node replaces a failed job). A replacement
+ *       that fails too is tried again, twice as late each time (up to {@value #LOOK_MAX_MILLIS} ms), as
+ *       while an upgrade still mixes builds;</li>
+ *   <li><b>running</b> (the same job at two looks in a row), with a repair owed: it republishes the truth
+ *       of every event once ({@link Reconciliation#repair()}) and clears the note. The new job rereads the
+ *       journal from the oldest change it still holds (at most 120 s back), so changes decided while the
+ *       job was down longer than that reach the views only through this repair. The note lives in the
+ *       cluster, so a member that takes over as oldest repairs what the one before it could not. A repair
+ *       that fails is tried again, twice as late each time, up to {@value #LOOK_MAX_MILLIS} ms;</li>
+ *   <li><b>cancelled by a user</b>, suspended, or never submitted: it leaves the job alone. Stopping the
+ *       views is an operator's decision ({@code booking_view_job_running} shows it), and every node
+ *       submits the job when it starts.</li>
  * </ul>
  * A repair reads every event's ledger in shares and slows decisions while it runs; it happens once per
  * failure of the job, not once per attempt.
@@ -44,21 +48,21 @@ public final class ViewJobKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewJobKeeper.class);
 
     private final HazelcastInstance member;
-    private final Reconciliation reconciliation;
+    private final IntSupplier repair;
     private final Supplier<Pipeline> pipeline;
     private final long lookMillis;
     private final ScheduledExecutorService scheduler;
+    private final AtomicLong looks = new AtomicLong();
     private final AtomicLong resubmissions = new AtomicLong();
     private final AtomicLong repairs = new AtomicLong();
-    /** Replacements in a row that failed in turn: each doubles the wait before the next. */
-    private int failedInARow;
+    /** Submissions in a row whose job failed again, and repairs in a row that failed: each doubles the next wait. */
+    private int setbacks;
     /** The id of the job that was running at the last look, if one was: a job seen running twice runs steadily. */
     private Long seenRunning;
 
-    private ViewJobKeeper(HazelcastInstance member, Reconciliation reconciliation, Supplier<Pipeline> pipeline,
-                          long lookMillis) {
+    private ViewJobKeeper(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
         this.member = member;
-        this.reconciliation = reconciliation;
+        this.repair = repair;
         this.pipeline = pipeline;
         this.lookMillis = lookMillis;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -70,13 +74,12 @@ public final class ViewJobKeeper implements AutoCloseable {
 
     /** Starts keeping the view job of {@link ViewPipeline} running; stops with the member or {@link #close}. */
     public static ViewJobKeeper keep(HazelcastInstance member, Reconciliation reconciliation) {
-        return keep(member, reconciliation, () -> ViewPipeline.build(ViewPipeline.journal()), LOOK_MILLIS);
+        return keep(member, reconciliation::repair, () -> ViewPipeline.build(ViewPipeline.journal()), LOOK_MILLIS);
     }
 
-    /** Keeps the job built by {@code pipeline} running, looking every {@code lookMillis}. */
-    static ViewJobKeeper keep(HazelcastInstance member, Reconciliation reconciliation, Supplier<Pipeline> pipeline,
-                              long lookMillis) {
-        ViewJobKeeper keeper = new ViewJobKeeper(member, reconciliation, pipeline, lookMillis);
+    /** Keeps the job built by {@code pipeline} running, looking every {@code lookMillis}; repairs with {@code repair}. */
+    static ViewJobKeeper keep(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
+        ViewJobKeeper keeper = new ViewJobKeeper(member, repair, pipeline, lookMillis);
         member.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleState.SHUTTING_DOWN) {
                 keeper.scheduler.shutdownNow();
@@ -89,6 +92,11 @@ public final class ViewJobKeeper implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+    }
+
+    /** How many times this member looked at the job as the oldest member. */
+    long looks() {
+        return looks.get();
     }
 
     /** How many times this member submitted the view job again after it failed. */
@@ -105,43 +113,54 @@ public final class ViewJobKeeper implements AutoCloseable {
         long next = lookMillis;
         try {
             if (member.getLifecycleService().isRunning() && isOldest()) {
-                next = keep(ViewJobs.job(member));
+                looks.incrementAndGet();
+                next = actOn(ViewJobs.job(member));
             }
         } catch (RuntimeException e) {
+            next = setback();
             LOG.warn("looking after the view job failed ({}); looking again in {} ms", e.toString(), next);
         }
         lookIn(next);
     }
 
     /** Acts on the job as it is now; gives when to look again. */
-    private long keep(Optional<Job> job) {
-        JobStatus status = job.map(Job::getStatus).orElse(JobStatus.FAILED);
-        if (status == JobStatus.FAILED && !job.map(Job::isUserCancelled).orElse(false)) {
-            long wait = Math.min(lookMillis << Math.min(failedInARow, 20), LOOK_MAX_MILLIS);
-            LOG.warn("the view job {} (Jet logged why): submitting it again; the views stand still until it runs "
-                    + "(next look in {} ms)", job.isPresent() ? "failed" : "is missing", wait);
-            health().put(ViewMaps.REPAIR_OWED, System.currentTimeMillis());
-            ViewJobs.start(member, pipeline.get());
+    private long actOn(Optional<Job> job) {
+        if (job.isEmpty()) {
+            return lookMillis;
+        }
+        JobStatus status = job.get().getStatus();
+        if (status == JobStatus.FAILED && !job.get().isUserCancelled()) {
             seenRunning = null;
+            long wait = setback();
+            LOG.warn("the view job failed (Jet logged why): submitting it again; the views stand still until it runs "
+                    + "(next look in {} ms)", wait);
+            ViewJobs.start(member, pipeline.get());
             resubmissions.incrementAndGet();
-            failedInARow++;
             return wait;
         }
         Long running = status == JobStatus.RUNNING ? job.get().getId() : null;
         boolean steady = running != null && running.equals(seenRunning);
         seenRunning = running;
-        if (steady) {
-            failedInARow = 0;
-            Object owed = health().get(ViewMaps.REPAIR_OWED);
-            if (owed != null) {
-                int events = reconciliation.repair();
-                repairs.incrementAndGet();
-                health().remove(ViewMaps.REPAIR_OWED, owed);
-                LOG.warn("the view job runs again: republished the truth of {} event(s), so that the views hold "
-                        + "what was decided while it was down", events);
-            }
+        if (!steady) {
+            return lookMillis;
         }
+        Object owed = health().get(ViewMaps.REPAIR_OWED);
+        if (owed != null) {
+            int events = repair.getAsInt();
+            repairs.incrementAndGet();
+            health().remove(ViewMaps.REPAIR_OWED, owed);
+            LOG.info("the view job runs again: republished the truth of {} event(s), so that the views hold "
+                    + "what was decided while it was down", events);
+        }
+        setbacks = 0;
         return lookMillis;
+    }
+
+    /** Counts a setback and gives the wait before the next look: twice the last, up to {@value #LOOK_MAX_MILLIS} ms. */
+    private long setback() {
+        long wait = Math.min(lookMillis << Math.min(setbacks, 16), LOOK_MAX_MILLIS);
+        setbacks = Math.min(setbacks + 1, 16);
+        return wait;
     }
 
     private void lookIn(long millis) {

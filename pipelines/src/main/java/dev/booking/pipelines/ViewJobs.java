@@ -28,9 +28,20 @@ public final class ViewJobs {
         return start(member, ViewPipeline.build(ViewPipeline.journal()));
     }
 
-    /** Submits the given view pipeline under the view job's name, unless a job of that name is running. */
+    /**
+     * Submits the given view pipeline under the view job's name, unless a job of that name is running.
+     * When it replaces a job that failed (not one a user cancelled), it first notes in
+     * {@value ViewMaps#HEALTH} that the views owe a repair: the new job rereads only what the journal
+     * still holds, and {@link ViewJobKeeper} repairs once it runs.
+     */
     public static Job start(HazelcastInstance member, Pipeline pipeline) {
+        job(member).filter(ViewJobs::failedByItself).ifPresent(failed ->
+                member.getMap(ViewMaps.HEALTH).put(ViewMaps.REPAIR_OWED, System.currentTimeMillis()));
         return member.getJet().newJobIfAbsent(pipeline, jobConfig());
+    }
+
+    private static boolean failedByItself(Job job) {
+        return job.getStatus() == JobStatus.FAILED && !job.isUserCancelled();
     }
 
     public static JobConfig jobConfig() {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class ViewJobKeeperTest {
         assertThat(reconciliation.check().isClean()).isFalse();
 
         // when the keeper looks after the job
-        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
 
         // then the job runs again and the views hold everything decided, the unpublished reservation too
         awaitViewsInStep();
@@ -83,7 +84,7 @@ class ViewJobKeeperTest {
         AtomicInteger built = new AtomicInteger();
         Supplier<Pipeline> firstFails = () -> built.incrementAndGet() == 1 ? failingPipeline() : viewPipeline();
 
-        keeper = ViewJobKeeper.keep(member, reconciliation, firstFails, LOOK_MILLIS);
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, firstFails, LOOK_MILLIS);
 
         awaitViewsInStep();
         assertThat(keeper.resubmissions()).as("submissions").isEqualTo(2);
@@ -98,7 +99,7 @@ class ViewJobKeeperTest {
         member.getMap(ViewMaps.HEALTH).put(ViewMaps.REPAIR_OWED, 1L);
         assertThat(views.repairOwed()).isTrue();
 
-        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
 
         awaitViewsInStep();
         assertThat(keeper.resubmissions()).isZero();
@@ -106,18 +107,83 @@ class ViewJobKeeperTest {
     }
 
     @Test
-    void a_job_cancelled_by_a_user_is_left_alone() throws InterruptedException {
+    void a_job_cancelled_by_a_user_is_left_alone() {
         ViewJobs.start(member);
         ViewJobs.stop(member);
 
-        keeper = ViewJobKeeper.keep(member, reconciliation, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
-        Thread.sleep(10 * LOOK_MILLIS);
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() >= 5);
 
         Job job = ViewJobs.job(member).orElseThrow();
         assertThat(job.isUserCancelled()).isTrue();
         assertThat(ViewJobs.isRunning(member)).isFalse();
         assertThat(keeper.resubmissions()).isZero();
         assertThat(keeper.repairs()).isZero();
+        assertThat(views.repairOwed()).isFalse();
+    }
+
+    @Test
+    void a_job_never_submitted_is_left_to_the_nodes_that_start() {
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() >= 5);
+
+        assertThat(ViewJobs.job(member)).isEmpty();
+        assertThat(keeper.resubmissions()).isZero();
+    }
+
+    @Test
+    void a_repair_that_fails_is_tried_again_until_it_is_made() {
+        failedViewJob();
+        reserveUnpublished("withheld", "customer-9", 3);
+        AtomicInteger attempts = new AtomicInteger();
+        IntSupplier failsOnce = () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("the ledger could not be read");
+            }
+            return reconciliation.repair();
+        };
+
+        keeper = ViewJobKeeper.keep(member, failsOnce, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        awaitViewsInStep();
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(keeper.repairs()).isEqualTo(1);
+    }
+
+    @Test
+    void a_node_that_starts_and_replaces_a_failed_job_notes_the_repair_the_views_owe() {
+        failedViewJob();
+
+        ViewJobs.start(member);
+
+        assertThat(views.repairOwed()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ViewJobs.isRunning(member));
+    }
+
+    @Test
+    void only_the_oldest_member_looks_after_the_job() {
+        BookingCluster two = QuerySide.cluster(2);
+        try {
+            HazelcastInstance oldest = two.member(0);
+            HazelcastInstance youngest = two.member(1);
+            Job failing = ViewJobs.start(oldest, failingPipeline());
+            await().atMost(Duration.ofSeconds(20)).until(failing::getStatus, status -> status == JobStatus.FAILED);
+            ViewJobKeeper younger = ViewJobKeeper.keep(youngest, () -> 0, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+            ViewJobKeeper older = ViewJobKeeper.keep(oldest, () -> 0, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> older.repairs() == 1);
+
+                assertThat(older.resubmissions()).isEqualTo(1);
+                assertThat(younger.looks()).isZero();
+                assertThat(younger.resubmissions()).isZero();
+            } finally {
+                younger.close();
+                older.close();
+                ViewJobs.stop(oldest);
+            }
+        } finally {
+            two.close();
+        }
     }
 
     private void failedViewJob() {

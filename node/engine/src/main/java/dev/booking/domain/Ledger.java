@@ -16,8 +16,8 @@ import java.util.function.BiConsumer;
  * often sequential ({@code order-1041}, {@code order-1042}, ...), and their {@code String.hashCode}s
  * differ only in their low bits: taken nearly as they are, they filled long runs of neighbouring slots,
  * and a search walked such a run line by line, each a read of another array: with 64 buyers' sequential
- * ids, some 4 such reads per search at 2 million lines and over 80 at 4 million, so that a decision
- * grew dearer as the event sold.
+ * ids, a new id's search read some 4 lines at 2 million lines and over 80 at 4 million, so that a
+ * decision grew dearer as the event sold.
  */
 final class Ledger {
     /** A ledger line, unpacked. {@code category} indexes the inventory's table of category ids. */

@@ -61,7 +61,8 @@ class LedgerTest {
 
     @Test
     void sequential_ids_of_many_buyers_spread_over_the_table_so_a_search_stays_short() {
-        // the hot-event workload's ids: 64 buyers, each numbering its reservations
+        // sequential ids: the hot-event workload's (64 buyers, each numbering its reservations), then one
+        // shop's order numbers
         Ledger ledger = new Ledger();
         Ledger.Line line = new Ledger.Line(0, "customer-1", 2, Status.CONFIRMED, null);
         for (int sequence = 0; sequence < 10_000; sequence++) {

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * A running booking node: a Hazelcast member (its own, or one the application already has), the
@@ -166,13 +168,16 @@ public final class BookingNode implements AutoCloseable {
         public BookingNode start() {
             HazelcastInstance member = existing != null ? adopt(existing)
                     : Hazelcast.newHazelcastInstance(MemberConfig.of(settings));
+            // What this start set going, stopped again (last first) if a later step fails: on an
+            // application's own member, nothing of the engine may keep running after a failed start.
+            Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
                 ViewJobs.start(member);
-                IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
+                IntakeDecider decider = push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
-                LostViewRecovery recovery = LostViewRecovery.watch(member, reconciliation);
-                ViewJobKeeper keeper = ViewJobKeeper.keep(member, reconciliation);
+                LostViewRecovery recovery = push(started, LostViewRecovery.watch(member, reconciliation));
+                ViewJobKeeper keeper = push(started, ViewJobKeeper.keep(member, reconciliation));
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
                         new QueryViews(member), reconciliation, new ClusterHealth(member));
                 if (settings.demo()) {
@@ -188,10 +193,24 @@ public final class BookingNode implements AutoCloseable {
                 return new BookingNode(member, existing == null, backend, decider, recovery, keeper, api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
+                started.forEach(part -> closeQuietly(part, e));
                 if (existing == null) {
                     member.shutdown();
                 }
                 throw e;
+            }
+        }
+
+        private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T part) {
+            started.push(part);
+            return part;
+        }
+
+        private static void closeQuietly(AutoCloseable part, RuntimeException failure) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
             }
         }
 

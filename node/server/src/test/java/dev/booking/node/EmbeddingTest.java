@@ -18,15 +18,20 @@ import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A plain Java application embeds the engine in the member it already has, beside its own maps. */
 class EmbeddingTest {
@@ -84,6 +89,25 @@ class EmbeddingTest {
         assertThatThrownBy(() -> BookingNode.builder().onMember(member).withHttp(false).start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("BookingNode.prepare");
+    }
+
+    @Test
+    void a_start_that_fails_on_the_applications_member_leaves_nothing_of_the_engine_running() throws Exception {
+        member = Hazelcast.newHazelcastInstance(BookingNode.prepare(applicationConfig()));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            NodeSettings onATakenPort = NodeSettings.fromEnvironment(Map.of("BOOKING_HTTP_HOST", "127.0.0.1",
+                    "BOOKING_HTTP_PORT", String.valueOf(taken.getLocalPort())), new String[0]);
+
+            assertThatThrownBy(() -> BookingNode.builder().onMember(member).settings(onATakenPort).start())
+                    .isInstanceOf(RuntimeException.class);
+        }
+
+        assertThat(member.getLifecycleService().isRunning()).as("the application's member keeps running").isTrue();
+        String name = member.getName();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .noneMatch(thread -> thread.equals("booking-view-job-keeper-" + name)
+                        || thread.equals("booking-view-recovery-" + name)));
     }
 
     /** A member of its own cluster on loopback, as an application would configure it, without the engine's settings. */

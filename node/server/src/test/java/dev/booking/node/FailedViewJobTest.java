@@ -52,7 +52,7 @@ class FailedViewJobTest {
                     CustomerId.of("ann"), 3)).join();
 
             QueryViews views = new QueryViews(member);
-            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(ViewJobs.isRunning(member)).as("view job running").isTrue();
                 assertThat(views.event(MATINEE)).hasValueSatisfying(view ->
                         assertThat(view.availability().categories().get(0).confirmed()).isEqualTo(3));
