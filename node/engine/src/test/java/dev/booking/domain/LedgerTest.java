@@ -2,7 +2,9 @@ package dev.booking.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,5 +79,25 @@ class LedgerTest {
 
         assertThat(ledger.size()).isEqualTo(740_000);
         assertThat(ledger.meanDisplacement()).as("slots read past a line's home, on average").isLessThan(1.5);
+    }
+
+    @Test
+    void a_line_belongs_to_the_share_its_ids_hash_code_names_in_every_build() {
+        // the shares of one repair may be read on members of two builds: the split must not change
+        Ledger ledger = new Ledger();
+        Ledger.Line line = new Ledger.Line(0, "customer-1", 1, Status.CONFIRMED, null);
+        for (int i = 0; i < 5_000; i++) {
+            ledger.put("r-" + i, line);
+        }
+
+        for (int share = 0; share < 7; share++) {
+            int expected = share;
+            List<String> visited = new ArrayList<>();
+            ledger.forEachOfShare(share, 7, (id, ignored) -> visited.add(id));
+            assertThat(visited).isNotEmpty().allSatisfy(id -> {
+                int hash = id.hashCode();
+                assertThat(Math.floorMod(hash ^ (hash >>> 16), 7)).isEqualTo(expected);
+            });
+        }
     }
 }
