@@ -85,22 +85,23 @@ public final class CustomerBucket {
         return lines.computeIfAbsent(customer.value(), id -> new ArrayList<>(2));
     }
 
+    /** Finds the line first and packs the given one only to insert or replace it: a line merged again costs no allocation. */
     private void merge(List<byte[]> held, CustomerReservation given) {
-        byte[] line = PackedLine.pack(given, events.numberOf(given.eventId()), categories.numberOf(given.category()));
-        int at = binarySearch(held, line);
+        int event = events.numberOf(given.eventId());
+        int at = binarySearch(held, event, given.reservationId().value());
         if (at < 0) {
-            held.add(-at - 1, line);
+            held.add(-at - 1, PackedLine.pack(given, event, categories.numberOf(given.category())));
         } else if (PackedLine.isReplacedBy(held.get(at), given)) {
-            held.set(at, line);
+            held.set(at, PackedLine.pack(given, event, categories.numberOf(given.category())));
         }
     }
 
-    private int binarySearch(List<byte[]> held, byte[] line) {
+    private int binarySearch(List<byte[]> held, int event, String reservationId) {
         int low = 0;
         int high = held.size() - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int order = PackedLine.compare(held.get(middle), line, events);
+            int order = PackedLine.compare(held.get(middle), event, reservationId, events);
             if (order < 0) {
                 low = middle + 1;
             } else if (order > 0) {

@@ -100,24 +100,26 @@ final class PackedLine {
     }
 
     /**
-     * {@link CustomerReservation#ORDER} on packed lines of one bucket: by event id, then by reservation id.
-     * Ids are ASCII, so comparing their bytes orders them as their strings.
+     * {@link CustomerReservation#ORDER} between a packed line of one bucket and the line of the given
+     * event (its number in the bucket's table) and reservation id, without packing that line: by event
+     * id, then by reservation id. Ids are ASCII, so comparing their bytes orders them as their strings.
      */
-    static int compare(byte[] a, byte[] b, IdTable<EventId> events) {
-        int eventA = event(a);
-        int eventB = event(b);
-        if (eventA != eventB) {
-            int byEvent = events.value(eventA).compareTo(events.value(eventB));
+    static int compare(byte[] line, int event, String reservationId, IdTable<EventId> events) {
+        int lineEvent = event(line);
+        if (lineEvent != event) {
+            int byEvent = events.value(lineEvent).compareTo(events.value(event));
             if (byEvent != 0) {
                 return byEvent;
             }
         }
-        int length = Math.min(a[0], b[0]);
-        for (int i = 1; i <= length; i++) {
-            if (a[i] != b[i]) {
-                return Integer.compare(a[i] & 0xFF, b[i] & 0xFF);
+        int length = Math.min(line[0], reservationId.length());
+        for (int i = 0; i < length; i++) {
+            int a = line[1 + i] & 0xFF;
+            int b = reservationId.charAt(i);
+            if (a != b) {
+                return Integer.compare(a, b);
             }
         }
-        return Integer.compare(a[0], b[0]);
+        return Integer.compare(line[0], reservationId.length());
     }
 }

@@ -51,7 +51,8 @@ class PackedLineTest {
             CustomerReservation a = line(eventsInOrderOfFirstUse.get(random.nextInt(6)), ids.get(random.nextInt(10)));
             CustomerReservation b = line(eventsInOrderOfFirstUse.get(random.nextInt(6)), ids.get(random.nextInt(10)));
 
-            assertThat(Integer.signum(PackedLine.compare(pack(a), pack(b), events)))
+            assertThat(Integer.signum(PackedLine.compare(pack(a), events.numberOf(b.eventId()),
+                    b.reservationId().value(), events)))
                     .as("%s vs %s", a, b).isEqualTo(Integer.signum(CustomerReservation.ORDER.compare(a, b)));
         }
     }
