@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
 public final class Reconciliation {
     /**
      * Reservations per read of an event's ledger when republishing: each read holds the event's partition
-     * thread while it scans the ledger and builds its share.
+     * thread while it walks the ledger's hashes and builds its share from its own lines.
      */
     static final int SHARE_SIZE = 50_000;
 

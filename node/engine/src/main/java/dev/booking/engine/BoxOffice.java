@@ -85,7 +85,7 @@ public final class BoxOffice {
 
     /**
      * The truth of an event in shares of at most about {@code shareSize} reservations, read one share after
-     * the other (each read scans the ledger but builds and sends only its share, so the event's decisions
+     * the other (each read walks the ledger's hashes and reads and sends only its share's lines, so the event's decisions
      * go on between the reads): the changes together hold every reservation the ledger held when the
      * first was read, each with the counts and sequence of its own read. For republishing a big event
      * while it sells; a consistent snapshot is {@link #wholeEvent}. Empty if the event does not exist.

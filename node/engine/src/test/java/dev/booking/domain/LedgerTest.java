@@ -90,6 +90,7 @@ class LedgerTest {
             ledger.put("r-" + i, line);
         }
 
+        List<String> all = new ArrayList<>();
         for (int share = 0; share < 7; share++) {
             int expected = share;
             List<String> visited = new ArrayList<>();
@@ -98,6 +99,8 @@ class LedgerTest {
                 int hash = id.hashCode();
                 assertThat(Math.floorMod(hash ^ (hash >>> 16), 7)).isEqualTo(expected);
             });
+            all.addAll(visited);
         }
+        assertThat(all).hasSize(5_000).doesNotHaveDuplicates();
     }
 }
