@@ -1,7 +1,6 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapPartitionLostEvent;
 import com.hazelcast.map.listener.MapPartitionLostListener;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,21 +70,12 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
     private LostViewRecovery(HazelcastInstance member, Reconciliation reconciliation) {
         this.member = member;
         this.reconciliation = reconciliation;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "booking-view-recovery-" + member.getName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = MemberChores.scheduler(member, "booking-view-recovery");
     }
 
     /** Starts watching the customers view for partitions lost with a crashed member; stops with the member. */
     public static LostViewRecovery watch(HazelcastInstance member, Reconciliation reconciliation) {
         LostViewRecovery recovery = new LostViewRecovery(member, reconciliation);
-        member.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleState.SHUTTING_DOWN) {
-                recovery.scheduler.shutdownNow();
-            }
-        });
         recovery.registration = member.getMap(ViewMaps.CUSTOMERS).addPartitionLostListener(recovery);
         recovery.scheduler.scheduleWithFixedDelay(recovery::repairLeftMarks, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -145,7 +134,7 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
         // Let go first: a partition lost while this repair runs schedules another one.
         scheduled.set(false);
         try {
-            if (!member.getLifecycleService().isRunning() || !isOldest()) {
+            if (!member.getLifecycleService().isRunning() || !MemberChores.isOldest(member)) {
                 return;
             }
             // The marks are read before the truth: every bucket marked here was lost before the truth was read.
@@ -214,8 +203,8 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
      */
     private void repairLeftMarks() {
         try {
-            if (watched == null && !scheduled.get() && member.getLifecycleService().isRunning() && isOldest()
-                    && leftMarks()) {
+            if (watched == null && !scheduled.get() && member.getLifecycleService().isRunning()
+                    && MemberChores.isOldest(member) && leftMarks()) {
                 LOG.info("customer buckets are marked as being rebuilt and no rebuild watches them: repairing");
                 scheduleRepair(0);
             }
@@ -226,11 +215,6 @@ public final class LostViewRecovery implements MapPartitionLostListener, AutoClo
 
     /** A rebuild being watched: what the lost buckets must hold, the marks read before the truth, since when. */
     private record Watch(ListsToRebuild lists, RebuildingLists marks, long startedMillis) {
-    }
-
-    /** The oldest member repairs: one member does, and the others agree which without talking. */
-    private boolean isOldest() {
-        return member.getCluster().getMembers().iterator().next().localMember();
     }
 
     private boolean leftMarks() {

@@ -1,7 +1,6 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.Pipeline;
@@ -10,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,11 +63,7 @@ public final class ViewJobKeeper implements AutoCloseable {
         this.repair = repair;
         this.pipeline = pipeline;
         this.lookMillis = lookMillis;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "booking-view-job-keeper-" + member.getName());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = MemberChores.scheduler(member, "booking-view-job-keeper");
     }
 
     /** Starts keeping the view job of {@link ViewPipeline} running; stops with the member or {@link #close}. */
@@ -80,11 +74,6 @@ public final class ViewJobKeeper implements AutoCloseable {
     /** Keeps the job built by {@code pipeline} running, looking every {@code lookMillis}; repairs with {@code repair}. */
     static ViewJobKeeper keep(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
         ViewJobKeeper keeper = new ViewJobKeeper(member, repair, pipeline, lookMillis);
-        member.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleState.SHUTTING_DOWN) {
-                keeper.scheduler.shutdownNow();
-            }
-        });
         keeper.lookIn(lookMillis);
         return keeper;
     }
@@ -112,7 +101,7 @@ public final class ViewJobKeeper implements AutoCloseable {
     private void look() {
         long next = lookMillis;
         try {
-            if (member.getLifecycleService().isRunning() && isOldest()) {
+            if (member.getLifecycleService().isRunning() && MemberChores.isOldest(member)) {
                 looks.incrementAndGet();
                 next = actOn(ViewJobs.job(member));
             }
@@ -169,10 +158,6 @@ public final class ViewJobKeeper implements AutoCloseable {
         } catch (RuntimeException shutDown) {
             // the member or the keeper stopped
         }
-    }
-
-    private boolean isOldest() {
-        return member.getCluster().getMembers().iterator().next().localMember();
     }
 
     private IMap<String, Object> health() {
