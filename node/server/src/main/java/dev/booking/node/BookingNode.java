@@ -14,7 +14,7 @@ import dev.booking.pipelines.LostViewRecovery;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
 import dev.booking.pipelines.ViewJobKeeper;
-import dev.booking.pipelines.ViewJobs;
+import dev.booking.pipelines.ViewJobSubmission;
 import dev.booking.pipelines.ViewMaps;
 import dev.booking.pipelines.ViewSerialization;
 import dev.booking.web.BookingApi;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * A running booking node: a Hazelcast member (its own, or one the application already has), the
@@ -39,31 +40,32 @@ import java.util.Deque;
  */
 public final class BookingNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BookingNode.class);
+    /**
+     * How long a start waits for the view job's submission before it goes on without it (it normally
+     * takes well under a second; see {@link ViewJobSubmission} for when it does not).
+     */
+    static final Duration VIEW_JOB_WAIT = Duration.ofSeconds(10);
 
     private final HazelcastInstance member;
     private final boolean ownsMember;
     private final BoxOffice boxOffice;
     private final Intake intake;
-    private final IntakeDecider decider;
-    private final LostViewRecovery recovery;
-    private final ViewJobKeeper keeper;
+    /** What the node runs beside the member and the HTTP server, stopped last first. */
+    private final List<AutoCloseable> chores;
     private final ClusterHealth health;
     private final BookingApi.Backend backend;
     private final Javalin http;
     private final Duration drainDelay;
 
     private BookingNode(HazelcastInstance member, boolean ownsMember, BookingApi.Backend backend,
-                        IntakeDecider decider, LostViewRecovery recovery, ViewJobKeeper keeper, Javalin http,
-                        Duration drainDelay) {
+                        List<AutoCloseable> chores, Javalin http, Duration drainDelay) {
         this.member = member;
         this.ownsMember = ownsMember;
         this.backend = backend;
         this.boxOffice = backend.boxOffice();
         this.intake = backend.intake();
         this.health = backend.health();
-        this.decider = decider;
-        this.recovery = recovery;
-        this.keeper = keeper;
+        this.chores = chores;
         this.http = http;
         this.drainDelay = drainDelay;
     }
@@ -123,9 +125,13 @@ public final class BookingNode implements AutoCloseable {
             pause(drainDelay);
             http.stop();
         }
-        decider.close();
-        recovery.close();
-        keeper.close();
+        for (AutoCloseable chore : chores) {
+            try {
+                chore.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", chore.getClass().getSimpleName(), e.toString());
+            }
+        }
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
         }
@@ -173,11 +179,16 @@ public final class BookingNode implements AutoCloseable {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
-                ViewJobs.start(member);
-                IntakeDecider decider = push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
+                ViewJobSubmission viewJob = push(started, ViewJobSubmission.begin(member));
+                if (!viewJob.awaitSubmitted(VIEW_JOB_WAIT)) {
+                    LOG.warn("the view job's submission has had no answer from Jet's coordinator in {} s; the node "
+                            + "starts without waiting for it and goes on submitting in the background (the views "
+                            + "follow the decisions once it is in)", VIEW_JOB_WAIT.toSeconds());
+                }
+                push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
-                LostViewRecovery recovery = push(started, LostViewRecovery.watch(member, reconciliation));
-                ViewJobKeeper keeper = push(started, ViewJobKeeper.keep(member, reconciliation));
+                push(started, LostViewRecovery.watch(member, reconciliation));
+                push(started, ViewJobKeeper.keep(member, reconciliation));
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
                         new QueryViews(member), reconciliation, new ClusterHealth(member));
                 if (settings.demo()) {
@@ -190,7 +201,7 @@ public final class BookingNode implements AutoCloseable {
                             settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
                             member.getConfig().getClusterName(), member.getCluster().getMembers().size());
                 }
-                return new BookingNode(member, existing == null, backend, decider, recovery, keeper, api,
+                return new BookingNode(member, existing == null, backend, List.copyOf(started), api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
                 started.forEach(part -> closeQuietly(part, e));

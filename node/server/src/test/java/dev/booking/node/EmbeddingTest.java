@@ -107,7 +107,8 @@ class EmbeddingTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                 .extracting(Thread::getName)
                 .noneMatch(thread -> thread.equals("booking-view-job-keeper-" + name)
-                        || thread.equals("booking-view-recovery-" + name)));
+                        || thread.equals("booking-view-recovery-" + name)
+                        || thread.equals("booking-view-job-submission-" + name)));
     }
 
     /** A member of its own cluster on loopback, as an application would configure it, without the engine's settings. */

@@ -2,6 +2,7 @@ package dev.booking.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -100,14 +101,33 @@ final class NodeProcesses implements AutoCloseable {
 
     /** Waits until each of these nodes answers ready and sees this many members. */
     void awaitReady(List<Node> among, int members) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            for (var node : among) {
-                var ready = call(node, "GET", "/health/ready", null);
-                assertThat(ready.status()).as("node on %d: %s%n%s", node.httpPort(), ready.body(), log(node))
-                        .isEqualTo(200);
-                assertThat(ready.json().get("members").asInt()).isEqualTo(members);
-            }
-        });
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                for (var node : among) {
+                    var ready = call(node, "GET", "/health/ready", null);
+                    assertThat(ready.status()).as("node on %d: %s%n%s", node.httpPort(), ready.body(), log(node))
+                            .isEqualTo(200);
+                    assertThat(ready.json().get("members").asInt()).isEqualTo(members);
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            among.stream().filter(node -> node.process().isAlive()).forEach(this::dumpThreads);
+            throw e;
+        }
+    }
+
+    /** Writes the node's threads next to its log (a node that never got ready: where did it stop?). */
+    private void dumpThreads(Node node) {
+        Path dump = node.log().resolveSibling(node.log().getFileName() + ".threads");
+        try {
+            new ProcessBuilder("jstack", String.valueOf(node.process().pid()))
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+            System.err.printf("threads of the node on %d: %s%n", node.httpPort(), dump.toAbsolutePath());
+        } catch (IOException e) {
+            System.err.printf("no thread dump of the node on %d: %s%n", node.httpPort(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
