@@ -34,12 +34,17 @@ public final class ViewMaps {
      * Adds the views' map settings of {@code config/hazelcast.yaml} to a configuration that names none
      * (an application's own member): live objects, so that a merge never (de)serializes a whole view
      * entry; one asynchronous backup; none for the customer lists, which {@link LostViewRecovery}
-     * rebuilds from the ledger after a crash. Settings the configuration already has are kept.
+     * rebuilds from the ledger after a crash; a synchronous one for the views' notes ({@value #HEALTH}),
+     * each of which stands for work that would be lost with it. Settings the configuration already has are kept.
      */
     public static Config addSettingsIfMissing(Config config) {
         if (config.getMapConfigOrNull(CUSTOMERS) == null) {
             config.addMapConfig(new MapConfig(CUSTOMERS).setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setBackupCount(0).setAsyncBackupCount(0));
+        }
+        if (config.getMapConfigOrNull(HEALTH) == null) {
+            config.addMapConfig(new MapConfig(HEALTH).setInMemoryFormat(InMemoryFormat.OBJECT)
+                    .setBackupCount(1).setAsyncBackupCount(0));
         }
         if (config.getMapConfigOrNull(EVENTS) == null) {
             config.addMapConfig(new MapConfig("booking.view.*").setInMemoryFormat(InMemoryFormat.OBJECT)

@@ -20,6 +20,9 @@ class ViewMapsTest {
         assertThat(figures.getInMemoryFormat()).isEqualTo(InMemoryFormat.OBJECT);
         assertThat(figures.getBackupCount()).isZero();
         assertThat(figures.getAsyncBackupCount()).isEqualTo(1);
+        MapConfig notes = config.getMapConfig(ViewMaps.HEALTH);
+        assertThat(notes.getBackupCount()).as("a note that a repair is owed survives its member's crash").isEqualTo(1);
+        assertThat(notes.getAsyncBackupCount()).isZero();
     }
 
     @Test
@@ -30,5 +33,6 @@ class ViewMapsTest {
 
         assertThat(config.getMapConfig(ViewMaps.CUSTOMERS).getBackupCount()).isEqualTo(2);
         assertThat(config.getMapConfig(ViewMaps.EVENTS).getBackupCount()).isEqualTo(2);
+        assertThat(config.getMapConfig(ViewMaps.HEALTH).getBackupCount()).isEqualTo(2);
     }
 }
