@@ -18,8 +18,8 @@ import java.util.TreeMap;
  *
  * <p>Each mark carries a number that a later mark of the same bucket raises: the recovery removes a mark
  * only if it is still the one it read before checking the bucket, so a bucket lost again in between
- * stays marked. The map has the query side's asynchronous backup: a mark made just before the crash of
- * the member that holds it can be lost, and the list then reads as complete while it fills.
+ * stays marked. The map has a synchronous backup: a mark outlives the crash of the member that holds it
+ * (two members lost at once can lose it, and the list then reads as complete while it fills).
  *
  * @param buckets  bucket number ({@link CustomerBucket#bucketOf}) → its mark
  * @param lastMark the highest mark ever made: kept when no bucket is marked any more, so that no mark

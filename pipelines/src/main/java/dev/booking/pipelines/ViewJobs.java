@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
- * Starts and stops the view job. Every node calls {@link #start} when it starts: the job has a fixed name
+ * Starts and stops the view job. Every node calls {@link #start} when it starts (through
+ * {@link ViewJobSubmission}, which bounds how long the node waits for Jet's answer): the job has a fixed name
  * and is submitted with {@code newJobIfAbsent}, so the cluster runs it once. It takes a snapshot (the
  * journal offsets) every second, AT_LEAST_ONCE; when a member dies, Jet restarts it on the others from
  * the last snapshot and the changes read since are delivered again (the views' merges absorb them).

@@ -42,6 +42,7 @@ public final class ViewMaps {
             config.addMapConfig(new MapConfig(CUSTOMERS).setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setBackupCount(0).setAsyncBackupCount(0));
         }
+        // the exact name before the pattern: added after it, HEALTH would find the pattern and be skipped
         if (config.getMapConfigOrNull(HEALTH) == null) {
             config.addMapConfig(new MapConfig(HEALTH).setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setBackupCount(1).setAsyncBackupCount(0));

@@ -129,7 +129,7 @@ public final class BookingNode implements AutoCloseable {
             try {
                 chore.close();
             } catch (Exception e) {
-                LOG.warn("stopping {} failed: {}", chore.getClass().getSimpleName(), e.toString());
+                LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e);
             }
         }
         if (ownsMember && member.getLifecycleService().isRunning()) {
@@ -181,9 +181,9 @@ public final class BookingNode implements AutoCloseable {
                 BoxOffice boxOffice = new BoxOffice(member);
                 ViewJobSubmission viewJob = push(started, ViewJobSubmission.begin(member));
                 if (!viewJob.awaitSubmitted(VIEW_JOB_WAIT)) {
-                    LOG.warn("the view job's submission has had no answer from Jet's coordinator in {} s; the node "
-                            + "starts without waiting for it and goes on submitting in the background (the views "
-                            + "follow the decisions once it is in)", VIEW_JOB_WAIT.toSeconds());
+                    LOG.warn("no answer from Jet's coordinator to the view job's submission in {} s: the node "
+                            + "starts without it (a job already running in the cluster goes on; the log says when "
+                            + "the answer comes)", VIEW_JOB_WAIT.toSeconds());
                 }
                 push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);

@@ -44,6 +44,7 @@ class FailedViewJobTest {
             node.boxOffice().define(new EventDefinition(MATINEE, "Matinee", null,
                     List.of(new CategoryDefinition(CategoryId.of("stalls"), 10)))).join();
             // the view job fails (here: replaced by a job under its name that breaks on its first item)
+            await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(member));
             ViewJobs.stop(member);
             Job broken = ViewJobs.start(member, breaksOnFirstItem());
             await().atMost(Duration.ofSeconds(20)).until(broken::getStatus, status -> status == JobStatus.FAILED);

@@ -111,23 +111,39 @@ final class NodeProcesses implements AutoCloseable {
                 }
             });
         } catch (ConditionTimeoutException e) {
-            among.stream().filter(node -> node.process().isAlive()).forEach(this::dumpThreads);
-            throw e;
+            StringBuilder where = new StringBuilder();
+            among.stream().filter(node -> node.process().isAlive())
+                    .forEach(node -> where.append(String.format("%nthe node on %d, main thread:%n%s", node.httpPort(),
+                            mainThread(dumpThreads(node)))));
+            throw new AssertionError("not every node got ready within 120 s:" + where, e);
         }
     }
 
-    /** Writes the node's threads next to its log (a node that never got ready: where did it stop?). */
-    private void dumpThreads(Node node) {
+    /** Writes the node's threads next to its log and gives them (a node that never got ready: where did it stop?). */
+    private String dumpThreads(Node node) {
         Path dump = node.log().resolveSibling(node.log().getFileName() + ".threads");
         try {
-            new ProcessBuilder("jstack", String.valueOf(node.process().pid()))
-                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
-            System.err.printf("threads of the node on %d: %s%n", node.httpPort(), dump.toAbsolutePath());
+            Process jstack = new ProcessBuilder("jstack", String.valueOf(node.process().pid()))
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
+                jstack.destroyForcibly();
+            }
+            return Files.readString(dump);
         } catch (IOException e) {
-            System.err.printf("no thread dump of the node on %d: %s%n", node.httpPort(), e);
+            return "no thread dump: " + e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
         }
+    }
+
+    private static String mainThread(String threads) {
+        int start = threads.indexOf("\"main\"");
+        if (start < 0) {
+            return threads;
+        }
+        int end = threads.indexOf("\n\n", start);
+        return threads.substring(start, end < 0 ? threads.length() : end);
     }
 
     /**
