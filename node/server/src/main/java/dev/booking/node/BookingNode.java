@@ -179,14 +179,9 @@ public final class BookingNode implements AutoCloseable {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
-                ViewJobSubmission viewJob = push(started, ViewJobSubmission.begin(member));
-                if (!viewJob.awaitSubmitted(VIEW_JOB_WAIT)) {
-                    LOG.warn("no answer from Jet's coordinator to the view job's submission in {} s: the node "
-                            + "starts without it (a job already running in the cluster goes on; the log says when "
-                            + "the answer comes)", VIEW_JOB_WAIT.toSeconds());
-                }
-                push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
+                submitViewJob(member, started);
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
+                push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 push(started, LostViewRecovery.watch(member, reconciliation));
                 push(started, ViewJobKeeper.keep(member, reconciliation));
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
@@ -194,13 +189,7 @@ public final class BookingNode implements AutoCloseable {
                 if (settings.demo()) {
                     DemoEvents.load(boxOffice);
                 }
-                Javalin api = http ? BookingApi.create(backend, Duration.ofMillis(settings.eventPageMillis()))
-                        .start(settings.httpHost(), settings.httpPort()) : null;
-                if (api != null) {
-                    LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
-                            settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
-                            member.getConfig().getClusterName(), member.getCluster().getMembers().size());
-                }
+                Javalin api = http ? serve(backend, member) : null;
                 return new BookingNode(member, existing == null, backend, List.copyOf(started), api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
@@ -210,6 +199,25 @@ public final class BookingNode implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /** Submits the view job unless it runs, waiting for Jet's answer at most {@link #VIEW_JOB_WAIT}. */
+        private static void submitViewJob(HazelcastInstance member, Deque<AutoCloseable> started) {
+            ViewJobSubmission viewJob = push(started, ViewJobSubmission.begin(member));
+            if (!viewJob.awaitSubmitted(VIEW_JOB_WAIT)) {
+                LOG.warn("no answer from Jet's coordinator to the view job's submission in {} s: the node "
+                        + "starts without it (a job already running in the cluster goes on; the log says when "
+                        + "the answer comes)", VIEW_JOB_WAIT.toSeconds());
+            }
+        }
+
+        private Javalin serve(BookingApi.Backend backend, HazelcastInstance member) {
+            Javalin api = BookingApi.create(backend, Duration.ofMillis(settings.eventPageMillis()))
+                    .start(settings.httpHost(), settings.httpPort());
+            LOG.info("booking node ready: REST API on {}:{}, member {} in cluster '{}' of {}",
+                    settings.httpHost(), api.port(), member.getCluster().getLocalMember().getAddress(),
+                    member.getConfig().getClusterName(), member.getCluster().getMembers().size());
+            return api;
         }
 
         private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T part) {
