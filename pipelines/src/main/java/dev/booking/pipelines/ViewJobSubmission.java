@@ -80,8 +80,8 @@ public final class ViewJobSubmission implements AutoCloseable {
         }
     }
 
-    /** Whether Jet answered that the job is submitted (or was running already). */
-    public boolean submitted() {
+    /** Whether Jet answered that the job is submitted (or was running already); for tests. */
+    boolean submitted() {
         return outcome.isDone() && !outcome.isCompletedExceptionally();
     }
 

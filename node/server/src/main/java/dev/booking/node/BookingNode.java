@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A running booking node: a Hazelcast member (its own, or one the application already has), the
@@ -125,15 +126,20 @@ public final class BookingNode implements AutoCloseable {
             pause(drainDelay);
             http.stop();
         }
-        for (AutoCloseable chore : chores) {
-            try {
-                chore.close();
-            } catch (Exception e) {
-                LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e);
-            }
-        }
+        stopAll(chores, (chore, e) -> LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e));
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
+        }
+    }
+
+    /** Stops each part in turn; one that fails to stop is handed to {@code onFailure} and the rest still stop. */
+    private static void stopAll(Iterable<AutoCloseable> parts, BiConsumer<AutoCloseable, Exception> onFailure) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                onFailure.accept(part, e);
+            }
         }
     }
 
@@ -193,7 +199,7 @@ public final class BookingNode implements AutoCloseable {
                 return new BookingNode(member, existing == null, backend, List.copyOf(started), api,
                         Duration.ofSeconds(settings.drainSeconds()));
             } catch (RuntimeException e) {
-                started.forEach(part -> closeQuietly(part, e));
+                stopAll(started, (part, failure) -> e.addSuppressed(failure));
                 if (existing == null) {
                     member.shutdown();
                 }
@@ -225,13 +231,6 @@ public final class BookingNode implements AutoCloseable {
             return part;
         }
 
-        private static void closeQuietly(AutoCloseable part, RuntimeException failure) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
 
         private static HazelcastInstance adopt(HazelcastInstance member) {
             var config = member.getConfig();
