@@ -24,6 +24,8 @@ public final class QueryViews {
      * this long adds at most this much to that delay.
      */
     public static final Duration MARKS_REUSED_FOR = Duration.ofMillis(100);
+    /** How long {@link #viewJob()} waits for Jet's answer. */
+    public static final Duration JOB_LOOK_WAIT = Duration.ofSeconds(2);
 
     private final IMap<String, AvailabilityView> events;
     private final IMap<String, CustomerBucket> customers;
@@ -32,6 +34,7 @@ public final class QueryViews {
     private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
     private final HazelcastInstance hazelcast;
+    private final JetCalls jet;
     private volatile MarksRead marks;
 
     public QueryViews(HazelcastInstance hazelcast) {
@@ -41,6 +44,7 @@ public final class QueryViews {
         this.figures = hazelcast.getMap(ViewMaps.FIGURES);
         this.health = hazelcast.getMap(ViewMaps.HEALTH);
         this.lag = hazelcast.getMap(ViewMaps.LAG);
+        this.jet = JetCalls.on(hazelcast, "booking-view-job-look", JOB_LOOK_WAIT);
     }
 
     public Optional<AvailabilityView> event(EventId id) {
@@ -54,11 +58,14 @@ public final class QueryViews {
 
     /**
      * Whether the view job runs. While it does not (it failed, was cancelled, or a rolling upgrade
-     * mixes builds that cannot read each other's job), the views stand still. Asks the cluster: for
-     * metrics and health pages, not for every read.
+     * mixes builds that cannot read each other's job), the views stand still. Asks Jet, and waits for its
+     * answer at most {@link #JOB_LOOK_WAIT} ({@link JetCalls}): for metrics and health pages, not for
+     * every read.
      */
-    public boolean viewJobRunning() {
-        return ViewJobs.isRunning(hazelcast);
+    public ViewJobState viewJob() {
+        return jet.ask(() -> ViewJobs.isRunning(hazelcast))
+                .map(running -> running ? ViewJobState.RUNNING : ViewJobState.STOPPED)
+                .orElse(ViewJobState.UNANSWERED);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.hazelcast.map.IMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +40,22 @@ import java.util.function.Supplier;
  * </ul>
  * A repair reads every event's ledger in shares and slows decisions while it runs; it happens once per
  * failure of the job, not once per attempt.
+ *
+ * <p>It waits for Jet's answers at most {@link #JET_WAIT} ({@link JetCalls}): a look or a submission Jet
+ * does not answer (as can happen to a member restarted on its old address) is given up, logged, and
+ * made again at the next look, so the keeper goes on looking after the job instead of waiting for good.
  */
 public final class ViewJobKeeper implements AutoCloseable {
     static final long LOOK_MILLIS = 5_000;
     static final long LOOK_MAX_MILLIS = 60_000;
+    static final Duration JET_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(ViewJobKeeper.class);
 
     private final HazelcastInstance member;
     private final IntSupplier repair;
     private final Supplier<Pipeline> pipeline;
     private final long lookMillis;
+    private final JetCalls jet;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong looks = new AtomicLong();
     private final AtomicLong resubmissions = new AtomicLong();
@@ -58,11 +65,13 @@ public final class ViewJobKeeper implements AutoCloseable {
     /** The id of the job that was running at the last look, if one was: a job seen running twice runs steadily. */
     private Long seenRunning;
 
-    private ViewJobKeeper(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
+    private ViewJobKeeper(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis,
+                          JetCalls jet) {
         this.member = member;
         this.repair = repair;
         this.pipeline = pipeline;
         this.lookMillis = lookMillis;
+        this.jet = jet;
         this.scheduler = MemberChores.scheduler(member, "booking-view-job-keeper");
     }
 
@@ -73,7 +82,13 @@ public final class ViewJobKeeper implements AutoCloseable {
 
     /** Keeps the job built by {@code pipeline} running, looking every {@code lookMillis}; repairs with {@code repair}. */
     static ViewJobKeeper keep(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
-        ViewJobKeeper keeper = new ViewJobKeeper(member, repair, pipeline, lookMillis);
+        return keep(member, repair, pipeline, lookMillis, JetCalls.on(member, "booking-view-job-keeper-call", JET_WAIT));
+    }
+
+    /** As above, asking Jet through {@code jet}. */
+    static ViewJobKeeper keep(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis,
+                              JetCalls jet) {
+        ViewJobKeeper keeper = new ViewJobKeeper(member, repair, pipeline, lookMillis, jet);
         keeper.lookIn(lookMillis);
         return keeper;
     }
@@ -103,7 +118,8 @@ public final class ViewJobKeeper implements AutoCloseable {
         try {
             if (member.getLifecycleService().isRunning() && MemberChores.isOldest(member)) {
                 looks.incrementAndGet();
-                next = actOn(ViewJobs.job(member));
+                Optional<JobLook> seen = jet.ask(() -> JobLook.of(ViewJobs.job(member)));
+                next = seen.isPresent() ? actOn(seen.get()) : unanswered("the look at the view job");
             }
         } catch (RuntimeException e) {
             next = setback();
@@ -113,21 +129,22 @@ public final class ViewJobKeeper implements AutoCloseable {
     }
 
     /** Acts on the job as it is now; gives when to look again. */
-    private long actOn(Optional<Job> job) {
-        if (job.isEmpty()) {
+    private long actOn(JobLook job) {
+        if (job.status() == null) {
             return lookMillis;
         }
-        JobStatus status = job.get().getStatus();
-        if (status == JobStatus.FAILED && !job.get().isUserCancelled()) {
+        if (job.failedByItself()) {
             seenRunning = null;
             long wait = setback();
             LOG.warn("the view job failed (Jet logged why): submitting it again; the views stand still until it runs "
                     + "(next look in {} ms)", wait);
-            ViewJobs.start(member, pipeline.get());
+            if (jet.ask(() -> ViewJobs.start(member, pipeline.get())).isEmpty()) {
+                return unanswered("the view job's submission");
+            }
             resubmissions.incrementAndGet();
             return wait;
         }
-        Long running = status == JobStatus.RUNNING ? job.get().getId() : null;
+        Long running = job.status() == JobStatus.RUNNING ? job.id() : null;
         boolean steady = running != null && running.equals(seenRunning);
         seenRunning = running;
         if (!steady) {
@@ -142,6 +159,13 @@ public final class ViewJobKeeper implements AutoCloseable {
                     + "what was decided while it was down", events);
         }
         setbacks = 0;
+        return lookMillis;
+    }
+
+    /** Logs a call Jet did not answer in time; the next look makes it again. */
+    private long unanswered(String call) {
+        seenRunning = null;
+        LOG.warn("Jet did not answer {} within {} s; looking again in {} ms", call, jet.waitsFor().toSeconds(), lookMillis);
         return lookMillis;
     }
 
@@ -162,5 +186,15 @@ public final class ViewJobKeeper implements AutoCloseable {
 
     private IMap<String, Object> health() {
         return member.getMap(ViewMaps.HEALTH);
+    }
+
+    /** What one look saw of the job: its id and status (null for both if none was ever submitted). */
+    private record JobLook(Long id, JobStatus status, boolean failedByItself) {
+        static JobLook of(Optional<Job> job) {
+            if (job.isEmpty()) {
+                return new JobLook(null, null, false);
+            }
+            return new JobLook(job.get().getId(), job.get().getStatus(), ViewJobs.failedByItself(job.get()));
+        }
     }
 }

@@ -41,7 +41,8 @@ public final class ViewJobs {
         return member.getJet().newJobIfAbsent(pipeline, jobConfig());
     }
 
-    private static boolean failedByItself(Job job) {
+    /** Whether the job failed of itself: not cancelled by a user. */
+    static boolean failedByItself(Job job) {
         return job.getStatus() == JobStatus.FAILED && !job.isUserCancelled();
     }
 

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -123,6 +126,37 @@ class ViewJobKeeperTest {
     }
 
     @Test
+    void a_keeper_whose_looks_jet_does_not_answer_goes_on_looking_and_heals_the_job_once_jet_answers() {
+        // given a failed view job, and Jet answering none of the keeper's calls for now
+        failedViewJob();
+        reserveUnpublished("withheld", "customer-9", 3);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        CountDownLatch jetAnswers = new CountDownLatch(1);
+        JetCalls unansweredForNow = new JetCalls(task -> threads.execute(() -> {
+            awaitQuietly(jetAnswers);
+            task.run();
+        }), Duration.ofMillis(50));
+        try {
+            // when the keeper looks after the job
+            keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS,
+                    unansweredForNow);
+
+            // then it goes on looking (more looks than calls it may leave unanswered), without acting blindly
+            await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() > 2L * JetCalls.MOST_IN_FLIGHT);
+            assertThat(keeper.resubmissions()).isZero();
+
+            // and once Jet answers again, it replaces the failed job and repairs the views
+            jetAnswers.countDown();
+            awaitViewsInStep();
+            assertThat(keeper.resubmissions()).isEqualTo(1);
+            assertThat(views.customer(CustomerId.of("customer-9"))).isPresent();
+        } finally {
+            jetAnswers.countDown();
+            threads.shutdown();
+        }
+    }
+
+    @Test
     void a_job_never_submitted_is_left_to_the_nodes_that_start() {
         keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
         await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() >= 5);
@@ -204,6 +238,14 @@ class ViewJobKeeperTest {
                 })
                 .writeTo(Sinks.noop());
         return pipeline;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void reserve(String id, String customer, int seats) {

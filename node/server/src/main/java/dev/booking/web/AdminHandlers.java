@@ -4,6 +4,7 @@ import dev.booking.engine.Intake;
 import dev.booking.pipelines.Lag;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
+import dev.booking.pipelines.ViewJobState;
 import io.javalin.http.Context;
 
 import java.util.Map;
@@ -47,8 +48,12 @@ final class AdminHandlers {
         gauge(text, "booking_intake_pending", "Accepted requests not decided yet", intake.size());
         gauge(text, "booking_view_lost_event_marks", "Journal entries seen after lost events",
                 views.lostEvents().map(l -> l.occurrences()).orElse(0L));
-        gauge(text, "booking_view_job_running", "1 while the view job runs; at 0 the views stand still",
-                views.viewJobRunning() ? 1 : 0);
+        ViewJobState viewJob = views.viewJob();
+        gauge(text, "booking_view_job_running", "1 while the view job runs; at 0 the views stand still (or Jet did not answer)",
+                viewJob == ViewJobState.RUNNING ? 1 : 0);
+        gauge(text, "booking_view_job_unanswered", "1 if Jet did not answer within "
+                + QueryViews.JOB_LOOK_WAIT.toSeconds() + " s whether the view job runs",
+                viewJob == ViewJobState.UNANSWERED ? 1 : 0);
         gauge(text, "booking_view_repair_owed", "1 from a failed view job's resubmission until its repair is through",
                 views.repairOwed() ? 1 : 0);
         gauge(text, "booking_view_customer_buckets_rebuilding", "Customer buckets lost with a member and not whole again",

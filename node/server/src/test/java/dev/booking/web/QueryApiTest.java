@@ -123,7 +123,8 @@ class QueryApiTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending")
-                .contains("booking_view_job_running 1.0").contains("booking_view_repair_owed 0.0");
+                .contains("booking_view_job_running 1.0").contains("booking_view_job_unanswered 0.0")
+                .contains("booking_view_repair_owed 0.0");
     }
 
     @Test
@@ -132,7 +133,8 @@ class QueryApiTest {
 
         ViewJobs.stop(api.cluster.member(0));
 
-        assertThat(api.get("/metrics").body()).contains("booking_view_job_running 0.0");
+        assertThat(api.get("/metrics").body()).contains("booking_view_job_running 0.0")
+                .contains("booking_view_job_unanswered 0.0");
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.booking.pipelines;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** A call Jet never answers costs its caller the wait and at most a few threads, however often it is made. */
+class JetCallsTest {
+    private static final Duration WAIT = Duration.ofMillis(100);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final JetCalls jet = new JetCalls(threads, WAIT);
+    private final CountDownLatch coordinatorLetsGo = new CountDownLatch(1);
+    private final AtomicInteger callsMade = new AtomicInteger();
+
+    @AfterEach
+    void shutdown() {
+        coordinatorLetsGo.countDown();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void an_answered_call_gives_its_answer() {
+        assertThat(jet.ask(() -> "running")).contains("running");
+    }
+
+    @Test
+    void a_call_never_answered_costs_the_caller_the_wait_and_no_more() {
+        long started = System.nanoTime();
+
+        assertThat(jet.ask(this::neverAnswered)).isEmpty();
+
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(waited).isBetween(WAIT, WAIT.multipliedBy(20));
+    }
+
+    @Test
+    void at_most_a_few_unanswered_calls_hold_threads_however_often_the_caller_asks() {
+        for (int scrape = 0; scrape < 10; scrape++) {
+            assertThat(jet.ask(this::neverAnswered)).isEmpty();
+        }
+
+        assertThat(callsMade).hasValue(JetCalls.MOST_IN_FLIGHT);
+    }
+
+    @Test
+    void once_the_held_calls_are_answered_the_next_call_is_made_and_answered() {
+        for (int scrape = 0; scrape <= JetCalls.MOST_IN_FLIGHT; scrape++) {
+            jet.ask(this::neverAnswered);
+        }
+
+        coordinatorLetsGo.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jet.ask(() -> "running").isPresent());
+    }
+
+    @Test
+    void a_call_that_fails_within_the_wait_throws_what_it_threw() {
+        assertThatThrownBy(() -> jet.ask(() -> {
+            throw new IllegalStateException("no master yet");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("no master yet");
+    }
+
+    @Test
+    void a_call_made_after_its_threads_stopped_says_the_member_is_shutting_down() {
+        threads.shutdown();
+
+        assertThatThrownBy(() -> jet.ask(() -> "running")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shutting down");
+    }
+
+    private String neverAnswered() throws InterruptedException {
+        callsMade.incrementAndGet();
+        coordinatorLetsGo.await();
+        return "late";
+    }
+}
