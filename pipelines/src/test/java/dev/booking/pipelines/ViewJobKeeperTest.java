@@ -4,8 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.Pipeline;
-import com.hazelcast.jet.pipeline.Sinks;
-import com.hazelcast.jet.pipeline.test.TestSources;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.CategoryDefinition;
 import dev.booking.domain.CategoryId;
@@ -17,6 +15,7 @@ import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
 import dev.booking.engine.BoxOffice;
 import dev.booking.testing.BookingCluster;
+import dev.booking.testing.BrokenPipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class ViewJobKeeperTest {
         failedViewJob();
         reserveUnpublished("withheld", "customer-9", 3);
         AtomicInteger built = new AtomicInteger();
-        Supplier<Pipeline> firstFails = () -> built.incrementAndGet() == 1 ? failingPipeline() : viewPipeline();
+        Supplier<Pipeline> firstFails = () -> built.incrementAndGet() == 1 ? BrokenPipeline.failingOnFirstItem() : viewPipeline();
 
         keeper = ViewJobKeeper.keep(member, reconciliation::repair, firstFails, LOOK_MILLIS);
 
@@ -200,7 +199,7 @@ class ViewJobKeeperTest {
         try {
             HazelcastInstance oldest = two.member(0);
             HazelcastInstance youngest = two.member(1);
-            Job failing = ViewJobs.start(oldest, failingPipeline());
+            Job failing = ViewJobs.start(oldest, BrokenPipeline.failingOnFirstItem());
             await().atMost(Duration.ofSeconds(20)).until(failing::getStatus, status -> status == JobStatus.FAILED);
             ViewJobKeeper younger = ViewJobKeeper.keep(youngest, () -> 0, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
             ViewJobKeeper older = ViewJobKeeper.keep(oldest, () -> 0, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
@@ -221,23 +220,12 @@ class ViewJobKeeperTest {
     }
 
     private void failedViewJob() {
-        Job failing = ViewJobs.start(member, failingPipeline());
+        Job failing = ViewJobs.start(member, BrokenPipeline.failingOnFirstItem());
         await().atMost(Duration.ofSeconds(20)).until(failing::getStatus, status -> status == JobStatus.FAILED);
     }
 
     private static Pipeline viewPipeline() {
         return ViewPipeline.build(ViewPipeline.journal());
-    }
-
-    /** A streaming job that fails on its first item, under the view job's name. */
-    private static Pipeline failingPipeline() {
-        Pipeline pipeline = Pipeline.create();
-        pipeline.readFrom(TestSources.itemStream(10)).withoutTimestamps()
-                .map(item -> {
-                    throw new IllegalStateException("the view job broke");
-                })
-                .writeTo(Sinks.noop());
-        return pipeline;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -4,9 +4,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
-import com.hazelcast.jet.pipeline.Pipeline;
-import com.hazelcast.jet.pipeline.Sinks;
-import com.hazelcast.jet.pipeline.test.TestSources;
 import dev.booking.domain.CategoryDefinition;
 import dev.booking.domain.CategoryId;
 import dev.booking.domain.CustomerId;
@@ -16,6 +13,7 @@ import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
 import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.ViewJobs;
+import dev.booking.testing.BrokenPipeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +44,7 @@ class FailedViewJobTest {
             // the view job fails (here: replaced by a job under its name that breaks on its first item)
             await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(member));
             ViewJobs.stop(member);
-            Job broken = ViewJobs.start(member, breaksOnFirstItem());
+            Job broken = ViewJobs.start(member, BrokenPipeline.failingOnFirstItem());
             await().atMost(Duration.ofSeconds(20)).until(broken::getStatus, status -> status == JobStatus.FAILED);
 
             node.boxOffice().reserve(new ReservationRequest(MATINEE, ReservationId.of("r1"), CategoryId.of("stalls"),
@@ -60,15 +58,5 @@ class FailedViewJobTest {
                 assertThat(views.repairOwed()).as("repair owed").isFalse();
             });
         }
-    }
-
-    private static Pipeline breaksOnFirstItem() {
-        Pipeline pipeline = Pipeline.create();
-        pipeline.readFrom(TestSources.itemStream(10)).withoutTimestamps()
-                .map(item -> {
-                    throw new IllegalStateException("the view job broke");
-                })
-                .writeTo(Sinks.noop());
-        return pipeline;
     }
 }
