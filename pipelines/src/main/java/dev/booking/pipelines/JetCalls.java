@@ -1,13 +1,13 @@
 package dev.booking.pipelines;
 
-import com.hazelcast.core.HazelcastInstance;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,64 +22,71 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets, drops the new call as a duplicate, and its heartbeats keep the caller waiting for as long as it
  * holds the old one (see {@link ViewJobSubmission}, where this hung a node's start). Hazelcast's
  * invocation future ignores interrupts, so such a call cannot be taken back: its thread waits until the
- * coordinator lets go. The next call gets another id and is answered.
+ * coordinator lets go, or until the member shuts down and Hazelcast fails its pending calls. The next
+ * call gets another id and is answered.
  *
- * <p>So at most {@value #MOST_IN_FLIGHT} calls wait for an answer at a time; a caller that finds that many
- * goes on without asking. A {@code /metrics} scrape every few seconds, or the keeper's look, then holds
- * at most that many threads however long Jet keeps them, instead of one more per scrape.
+ * <p>So at most {@value #MOST_UNANSWERED} calls of one {@code JetCalls} wait for an answer at a time; a
+ * caller that finds that many goes on without asking ({@link #unanswered()} says how many wait). A
+ * {@code /metrics} scrape every few seconds, or the keeper's look, then holds at most that many threads
+ * however long Jet keeps them, instead of one more per scrape. The threads are daemons and end when idle
+ * for a minute, so nothing needs closing.
  */
 final class JetCalls {
-    static final int MOST_IN_FLIGHT = 4;
+    static final int MOST_UNANSWERED = 4;
 
     private final Executor threads;
     private final Duration wait;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     JetCalls(Executor threads, Duration wait) {
         this.threads = threads;
         this.wait = wait;
     }
 
-    /** Calls on daemon threads of their own, which end when the member starts shutting down. */
-    static JetCalls on(HazelcastInstance member, String name, Duration wait) {
-        return new JetCalls(MemberChores.threads(member, name), wait);
+    /** Calls on daemon threads named {@code name}. */
+    static JetCalls on(String name, Duration wait) {
+        return new JetCalls(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        }), wait);
     }
 
     Duration waitsFor() {
         return wait;
     }
 
+    /** How many calls wait for their answer now. */
+    int unanswered() {
+        return unanswered.get();
+    }
+
     /**
-     * The call's answer, or empty if it did not come within the wait (or {@value #MOST_IN_FLIGHT} calls are
-     * still waiting for theirs). A call that fails within the wait throws what it threw.
+     * The call's answer (which must not be null), or empty if it did not come within the wait or
+     * {@value #MOST_UNANSWERED} calls still wait for theirs. A call that fails within the wait throws
+     * what it threw.
+     *
+     * @throws CancellationException if the caller is interrupted while it waits (its flag stays set)
      */
     <T> Optional<T> ask(Callable<T> call) {
-        if (inFlight.incrementAndGet() > MOST_IN_FLIGHT) {
-            inFlight.decrementAndGet();
+        if (unanswered.incrementAndGet() > MOST_UNANSWERED) {
+            unanswered.decrementAndGet();
             return Optional.empty();
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            threads.execute(() -> {
-                try {
-                    answer.complete(call.call());
-                } catch (Throwable failure) {
-                    answer.completeExceptionally(failure);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException shutDown) {
-            inFlight.decrementAndGet();
-            throw new IllegalStateException("the member is shutting down", shutDown);
+            threads.execute(() -> answer(call, answer));
+        } catch (RejectedExecutionException | Error notStarted) {
+            unanswered.decrementAndGet();
+            throw notStarted;
         }
         try {
-            return Optional.ofNullable(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException unanswered) {
+            return Optional.of(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException notYet) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw new CancellationException("interrupted while waiting for Jet");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -88,6 +95,23 @@ final class JetCalls {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Runs the call; it no longer counts as waiting before its caller hears of it, so the caller may ask again at once. */
+    private <T> void answer(Callable<T> call, CompletableFuture<T> answer) {
+        T value = null;
+        Throwable failure = null;
+        try {
+            value = call.call();
+        } catch (Throwable e) {
+            failure = e;
+        }
+        unanswered.decrementAndGet();
+        if (failure != null) {
+            answer.completeExceptionally(failure);
+        } else {
+            answer.complete(value);
         }
     }
 }

@@ -5,6 +5,9 @@ import com.hazelcast.map.IMap;
 import dev.booking.domain.CustomerId;
 import dev.booking.domain.EventId;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +28,8 @@ public final class QueryViews {
      */
     public static final Duration MARKS_REUSED_FOR = Duration.ofMillis(100);
     /** How long {@link #viewJob()} waits for Jet's answer. */
-    public static final Duration JOB_LOOK_WAIT = Duration.ofSeconds(2);
+    public static final Duration JET_WAIT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(QueryViews.class);
 
     private final IMap<String, AvailabilityView> events;
     private final IMap<String, CustomerBucket> customers;
@@ -38,13 +42,18 @@ public final class QueryViews {
     private volatile MarksRead marks;
 
     public QueryViews(HazelcastInstance hazelcast) {
+        this(hazelcast, JetCalls.on("booking-view-job-look-" + hazelcast.getName(), JET_WAIT));
+    }
+
+    /** As above, asking Jet through {@code jet}. */
+    QueryViews(HazelcastInstance hazelcast, JetCalls jet) {
         this.hazelcast = hazelcast;
+        this.jet = jet;
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
         this.customers = hazelcast.getMap(ViewMaps.CUSTOMERS);
         this.figures = hazelcast.getMap(ViewMaps.FIGURES);
         this.health = hazelcast.getMap(ViewMaps.HEALTH);
         this.lag = hazelcast.getMap(ViewMaps.LAG);
-        this.jet = JetCalls.on(hazelcast, "booking-view-job-look", JOB_LOOK_WAIT);
     }
 
     public Optional<AvailabilityView> event(EventId id) {
@@ -59,13 +68,18 @@ public final class QueryViews {
     /**
      * Whether the view job runs. While it does not (it failed, was cancelled, or a rolling upgrade
      * mixes builds that cannot read each other's job), the views stand still. Asks Jet, and waits for its
-     * answer at most {@link #JOB_LOOK_WAIT} ({@link JetCalls}): for metrics and health pages, not for
-     * every read.
+     * answer at most {@link #JET_WAIT} ({@link JetCalls}): for metrics and health pages, not for every
+     * read.
      */
     public ViewJobState viewJob() {
-        return jet.ask(() -> ViewJobs.isRunning(hazelcast))
-                .map(running -> running ? ViewJobState.RUNNING : ViewJobState.STOPPED)
-                .orElse(ViewJobState.UNANSWERED);
+        try {
+            return jet.ask(() -> ViewJobs.isRunning(hazelcast))
+                    .map(running -> running ? ViewJobState.RUNNING : ViewJobState.NOT_RUNNING)
+                    .orElse(ViewJobState.UNANSWERED);
+        } catch (RuntimeException failed) {
+            LOG.debug("Jet failed to say whether the view job runs", failed);
+            return ViewJobState.UNANSWERED;
+        }
     }
 
     /**

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  *       cluster, so a member that takes over as oldest repairs what the one before it could not. A repair
  *       that fails is tried again, twice as late each time, up to {@value #LOOK_MAX_MILLIS} ms;</li>
  *   <li><b>cancelled by a user</b>, suspended, or never submitted: it leaves the job alone. Stopping the
- *       views is an operator's decision ({@code booking_view_job_running} shows it), and every node
+ *       views is an operator's decision ({@code booking_view_job_running} shows it, with
+ *       {@code booking_view_job_unanswered} at 0), and every node
  *       submits the job when it starts.</li>
  * </ul>
  * A repair reads every event's ledger in shares and slows decisions while it runs; it happens once per
@@ -82,7 +83,8 @@ public final class ViewJobKeeper implements AutoCloseable {
 
     /** Keeps the job built by {@code pipeline} running, looking every {@code lookMillis}; repairs with {@code repair}. */
     static ViewJobKeeper keep(HazelcastInstance member, IntSupplier repair, Supplier<Pipeline> pipeline, long lookMillis) {
-        return keep(member, repair, pipeline, lookMillis, JetCalls.on(member, "booking-view-job-keeper-call", JET_WAIT));
+        return keep(member, repair, pipeline, lookMillis,
+                JetCalls.on("booking-view-job-keeper-call-" + member.getName(), JET_WAIT));
     }
 
     /** As above, asking Jet through {@code jet}. */
@@ -119,9 +121,12 @@ public final class ViewJobKeeper implements AutoCloseable {
             if (member.getLifecycleService().isRunning() && MemberChores.isOldest(member)) {
                 looks.incrementAndGet();
                 Optional<JobLook> seen = jet.ask(() -> JobLook.of(ViewJobs.job(member)));
-                next = seen.isPresent() ? actOn(seen.get()) : unanswered("the look at the view job");
+                next = seen.isPresent() ? actOn(seen.get()) : unanswered("the look at the view job", lookMillis);
             }
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the keeper or its member stopped while it waited for Jet
+            }
             next = setback();
             LOG.warn("looking after the view job failed ({}); looking again in {} ms", e.toString(), next);
         }
@@ -136,12 +141,12 @@ public final class ViewJobKeeper implements AutoCloseable {
         if (job.failedByItself()) {
             seenRunning = null;
             long wait = setback();
-            LOG.warn("the view job failed (Jet logged why): submitting it again; the views stand still until it runs "
-                    + "(next look in {} ms)", wait);
             if (jet.ask(() -> ViewJobs.start(member, pipeline.get())).isEmpty()) {
-                return unanswered("the view job's submission");
+                return unanswered("the view job's resubmission (it failed; Jet logged why)", wait);
             }
             resubmissions.incrementAndGet();
+            LOG.warn("the view job failed (Jet logged why): submitted it again; the views stand still until it runs "
+                    + "(next look in {} ms)", wait);
             return wait;
         }
         Long running = job.status() == JobStatus.RUNNING ? job.id() : null;
@@ -162,11 +167,12 @@ public final class ViewJobKeeper implements AutoCloseable {
         return lookMillis;
     }
 
-    /** Logs a call Jet did not answer in time; the next look makes it again. */
-    private long unanswered(String call) {
+    /** Logs a call Jet did not answer in time (or not made: too many still unanswered); the next look makes it again. */
+    private long unanswered(String call, long next) {
         seenRunning = null;
-        LOG.warn("Jet did not answer {} within {} s; looking again in {} ms", call, jet.waitsFor().toSeconds(), lookMillis);
-        return lookMillis;
+        LOG.warn("Jet did not answer {} within {} ms ({} call(s) of this keeper still unanswered); looking again in {} ms",
+                call, jet.waitsFor().toMillis(), jet.unanswered(), next);
+        return next;
     }
 
     /** Counts a setback and gives the wait before the next look: twice the last, up to {@value #LOOK_MAX_MILLIS} ms. */
@@ -194,7 +200,8 @@ public final class ViewJobKeeper implements AutoCloseable {
             if (job.isEmpty()) {
                 return new JobLook(null, null, false);
             }
-            return new JobLook(job.get().getId(), job.get().getStatus(), ViewJobs.failedByItself(job.get()));
+            JobStatus status = job.get().getStatus();
+            return new JobLook(job.get().getId(), status, ViewJobs.failedByItself(job.get(), status));
         }
     }
 }

@@ -42,8 +42,13 @@ public final class ViewJobs {
     }
 
     /** Whether the job failed of itself: not cancelled by a user. */
-    static boolean failedByItself(Job job) {
-        return job.getStatus() == JobStatus.FAILED && !job.isUserCancelled();
+    private static boolean failedByItself(Job job) {
+        return failedByItself(job, job.getStatus());
+    }
+
+    /** As {@link #failedByItself(Job)}, given the status just read. */
+    static boolean failedByItself(Job job, JobStatus status) {
+        return status == JobStatus.FAILED && !job.isUserCancelled();
     }
 
     public static JobConfig jobConfig() {

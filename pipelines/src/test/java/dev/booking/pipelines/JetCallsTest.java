@@ -4,9 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,18 +50,39 @@ class JetCallsTest {
             assertThat(jet.ask(this::neverAnswered)).isEmpty();
         }
 
-        assertThat(callsMade).hasValue(JetCalls.MOST_IN_FLIGHT);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callsMade).hasValue(JetCalls.MOST_UNANSWERED));
+        assertThat(jet.unanswered()).isEqualTo(JetCalls.MOST_UNANSWERED);
     }
 
     @Test
-    void once_the_held_calls_are_answered_the_next_call_is_made_and_answered() {
-        for (int scrape = 0; scrape <= JetCalls.MOST_IN_FLIGHT; scrape++) {
+    void once_the_held_calls_are_answered_none_counts_as_waiting_and_the_next_call_is_answered() {
+        for (int scrape = 0; scrape < 3 * JetCalls.MOST_UNANSWERED; scrape++) {
             jet.ask(this::neverAnswered);
         }
 
         coordinatorLetsGo.countDown();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> jet.ask(() -> "running").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(jet::unanswered, waiting -> waiting == 0);
+        assertThat(jet.ask(() -> "running")).contains("running");
+    }
+
+    @Test
+    void an_answered_call_no_longer_counts_as_waiting_when_its_caller_hears_of_it() {
+        for (int call = 0; call < 100; call++) {
+            assertThat(jet.ask(() -> "running")).contains("running");
+            assertThat(jet.unanswered()).isZero();
+        }
+    }
+
+    @Test
+    void a_caller_interrupted_while_it_waits_is_told_so_and_keeps_its_flag() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> jet.ask(this::neverAnswered)).isInstanceOf(CancellationException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
@@ -70,11 +93,11 @@ class JetCallsTest {
     }
 
     @Test
-    void a_call_made_after_its_threads_stopped_says_the_member_is_shutting_down() {
+    void a_call_that_cannot_be_started_is_refused_and_does_not_count_as_waiting() {
         threads.shutdown();
 
-        assertThatThrownBy(() -> jet.ask(() -> "running")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("shutting down");
+        assertThatThrownBy(() -> jet.ask(() -> "running")).isInstanceOf(RejectedExecutionException.class);
+        assertThat(jet.unanswered()).isZero();
     }
 
     private String neverAnswered() throws InterruptedException {

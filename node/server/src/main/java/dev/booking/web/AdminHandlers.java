@@ -49,10 +49,11 @@ final class AdminHandlers {
         gauge(text, "booking_view_lost_event_marks", "Journal entries seen after lost events",
                 views.lostEvents().map(l -> l.occurrences()).orElse(0L));
         ViewJobState viewJob = views.viewJob();
-        gauge(text, "booking_view_job_running", "1 while the view job runs; at 0 the views stand still (or Jet did not answer)",
+        gauge(text, "booking_view_job_running",
+                "1 while the view job runs; at 0 (with booking_view_job_unanswered at 0) the views stand still",
                 viewJob == ViewJobState.RUNNING ? 1 : 0);
-        gauge(text, "booking_view_job_unanswered", "1 if Jet did not answer within "
-                + QueryViews.JOB_LOOK_WAIT.toSeconds() + " s whether the view job runs",
+        gauge(text, "booking_view_job_unanswered", "1 if Jet did not say within "
+                + QueryViews.JET_WAIT.toSeconds() + " s whether the view job runs",
                 viewJob == ViewJobState.UNANSWERED ? 1 : 0);
         gauge(text, "booking_view_repair_owed", "1 from a failed view job's resubmission until its repair is through",
                 views.repairOwed() ? 1 : 0);

@@ -1,0 +1,78 @@
+package dev.booking.pipelines;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.booking.testing.BookingCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What {@link QueryViews#viewJob()} tells the metrics page: the job's state, or that Jet did not say in time. */
+class ViewJobStateTest {
+    private final BookingCluster cluster = QuerySide.cluster(1);
+    private final HazelcastInstance member = cluster.member(0);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch jetAnswers = new CountDownLatch(1);
+
+    @AfterEach
+    void shutdown() {
+        jetAnswers.countDown();
+        threads.shutdownNow();
+        if (member.getLifecycleService().isRunning()) {
+            ViewJobs.stop(member);
+        }
+        cluster.close();
+    }
+
+    @Test
+    void the_view_job_reads_running_while_it_runs_and_not_running_once_stopped() {
+        QueryViews views = new QueryViews(member);
+        ViewJobs.start(member);
+        await().atMost(Duration.ofSeconds(30)).until(views::viewJob, state -> state == ViewJobState.RUNNING);
+
+        ViewJobs.stop(member);
+
+        assertThat(views.viewJob()).isEqualTo(ViewJobState.NOT_RUNNING);
+    }
+
+    @Test
+    void a_jet_that_does_not_answer_reads_unanswered_after_the_wait_however_often_it_is_asked() {
+        Duration wait = Duration.ofMillis(100);
+        QueryViews views = new QueryViews(member, new JetCalls(task -> threads.execute(() -> {
+            awaitQuietly(jetAnswers);
+            task.run();
+        }), wait));
+
+        long started = System.nanoTime();
+        for (int scrape = 0; scrape < 2 * JetCalls.MOST_UNANSWERED; scrape++) {
+            assertThat(views.viewJob()).isEqualTo(ViewJobState.UNANSWERED);
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).as("the first scrapes wait, the later ones are not even asked")
+                .isLessThan(wait.multipliedBy(JetCalls.MOST_UNANSWERED + 20));
+    }
+
+    @Test
+    void a_jet_call_that_fails_reads_unanswered_rather_than_failing_the_page() {
+        QueryViews views = new QueryViews(member);
+
+        member.shutdown();
+
+        assertThat(views.viewJob()).isEqualTo(ViewJobState.UNANSWERED);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
