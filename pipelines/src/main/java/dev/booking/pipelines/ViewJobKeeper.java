@@ -34,10 +34,13 @@ import java.util.function.Supplier;
  *       job was down longer than that reach the views only through this repair. The note lives in the
  *       cluster, so a member that takes over as oldest repairs what the one before it could not. A repair
  *       that fails is tried again, twice as late each time, up to {@value #LOOK_MAX_MILLIS} ms;</li>
- *   <li><b>cancelled by a user</b>, suspended, or never submitted: it leaves the job alone. Stopping the
- *       views is an operator's decision ({@code booking_view_job_running} shows it, with
- *       {@code booking_view_job_unanswered} at 0), and every node
- *       submits the job when it starts.</li>
+ *   <li><b>never submitted</b>, though a node that started went on without Jet's answer to its
+ *       submission ({@link ViewJobSubmission} notes {@value ViewMaps#SUBMISSION_UNANSWERED}): it submits
+ *       the job. The note goes once a job exists;</li>
+ *   <li><b>cancelled by a user</b>, suspended, or never submitted (without such a note): it leaves the
+ *       job alone. Stopping the views is an operator's decision ({@code booking_view_job_running} shows
+ *       it, with {@code booking_view_job_unanswered} at 0), and every node submits the job when it
+ *       starts.</li>
  * </ul>
  * A repair reads every event's ledger in shares and slows decisions while it runs; it happens once per
  * failure of the job, not once per attempt.
@@ -60,6 +63,7 @@ public final class ViewJobKeeper implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicLong looks = new AtomicLong();
     private final AtomicLong resubmissions = new AtomicLong();
+    private final AtomicLong submissions = new AtomicLong();
     private final AtomicLong repairs = new AtomicLong();
     /** Submissions in a row whose job failed again, and repairs in a row that failed: each doubles the next wait. */
     private int setbacks;
@@ -110,6 +114,11 @@ public final class ViewJobKeeper implements AutoCloseable {
         return resubmissions.get();
     }
 
+    /** How many times this member submitted a view job that did not exist, for a node that got no answer. */
+    long submissions() {
+        return submissions.get();
+    }
+
     /** How many repairs this member ran for a replaced job. */
     public long repairs() {
         return repairs.get();
@@ -136,8 +145,9 @@ public final class ViewJobKeeper implements AutoCloseable {
     /** Acts on the job as it is now; gives when to look again. */
     private long actOn(JobLook job) {
         if (job.status() == null) {
-            return lookMillis;
+            return submitIfANodeWentOnWithoutAnAnswer();
         }
+        health().delete(ViewMaps.SUBMISSION_UNANSWERED);
         if (job.failedByItself()) {
             seenRunning = null;
             long wait = setback();
@@ -164,6 +174,22 @@ public final class ViewJobKeeper implements AutoCloseable {
                     + "what was decided while it was down", events);
         }
         setbacks = 0;
+        return lookMillis;
+    }
+
+    /** No job exists: submits it if a starting node noted that it went on without Jet's answer. */
+    private long submitIfANodeWentOnWithoutAnAnswer() {
+        Object noted = health().get(ViewMaps.SUBMISSION_UNANSWERED);
+        if (noted == null) {
+            return lookMillis;
+        }
+        if (jet.ask(() -> ViewJobs.start(member, pipeline.get())).isEmpty()) {
+            return unanswered("the view job's submission (no job exists, and a starting node got no answer to its own)",
+                    lookMillis);
+        }
+        submissions.incrementAndGet();
+        health().remove(ViewMaps.SUBMISSION_UNANSWERED, noted);
+        LOG.warn("no view job existed, and a node had started without Jet's answer to its submission: submitted it");
         return lookMillis;
     }
 

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * the caller it is still running. Seen in a rolling restart under load: a restarted node waited in
  * {@code Job.getStatus()} for over two minutes and never opened its REST port. A node restarting into a
  * running cluster finds the job running there anyway; the oldest member's {@link ViewJobKeeper} looks
- * after it from then on.
+ * after it from then on. A node that goes on without an answer leaves a note
+ * ({@value ViewMaps#SUBMISSION_UNANSWERED} in {@value ViewMaps#HEALTH}), so that the keeper submits the
+ * job if none exists after all.
  *
  * <p>One attempt, not retried: an answer that fails within the node's wait fails the node's start, as a
  * synchronous submission did; one that fails later is logged. A call Jet has not answered cannot be
@@ -37,10 +39,12 @@ public final class ViewJobSubmission implements AutoCloseable {
     /** The job, or why the submission failed. */
     private final CompletableFuture<Job> outcome = new CompletableFuture<>();
     private final ScheduledExecutorService thread;
+    private final HazelcastInstance member;
     private volatile boolean closed;
     private volatile boolean waitedOut;
 
     private ViewJobSubmission(HazelcastInstance member) {
+        this.member = member;
         this.thread = MemberChores.scheduler(member, "booking-view-job-submission");
     }
 
@@ -58,7 +62,8 @@ public final class ViewJobSubmission implements AutoCloseable {
 
     /**
      * Waits at most {@code wait} for Jet's answer: true once the job is submitted (or found running),
-     * false if there is no answer yet (it may still come; the node goes on without it).
+     * false if there is no answer yet (it may still come; the node goes on without it, and notes so for
+     * the keeper: {@value ViewMaps#SUBMISSION_UNANSWERED}).
      *
      * @throws RuntimeException why the submission failed, if it failed within the wait
      */
@@ -68,6 +73,7 @@ public final class ViewJobSubmission implements AutoCloseable {
             return true;
         } catch (TimeoutException noAnswerYet) {
             waitedOut = true;
+            member.getMap(ViewMaps.HEALTH).set(ViewMaps.SUBMISSION_UNANSWERED, System.currentTimeMillis());
             return false;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -103,7 +109,7 @@ public final class ViewJobSubmission implements AutoCloseable {
             outcome.completeExceptionally(e);
             if (waitedOut && !closed && member.getLifecycleService().isRunning()) {
                 LOG.warn("submitting the view job failed after the node had started without it; if no view job "
-                        + "runs (booking_view_job_running 0), the next node to start submits it", e);
+                        + "exists, the oldest member submits it (if one failed, it replaces it)", e);
             }
         }
     }

@@ -24,6 +24,12 @@ public final class ViewMaps {
      * {@code Long}): the views owe a repair once it runs ({@link ViewJobKeeper}).
      */
     public static final String REPAIR_OWED = "repair-owed-after-view-job-failed";
+    /**
+     * {@link #SUBMISSION_UNANSWERED} → when a starting node went on without Jet's answer to its submission
+     * of the view job (epoch millis, a {@code Long}): if no view job exists, the oldest member's
+     * {@link ViewJobKeeper} submits it; the note goes once a job exists.
+     */
+    public static final String SUBMISSION_UNANSWERED = "view-job-submission-unanswered";
     /** member address → {@link LagSnapshot}: each member's decision-to-view lag histogram. */
     public static final String LAG = "booking.view.lag";
 

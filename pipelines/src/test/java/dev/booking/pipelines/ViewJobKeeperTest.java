@@ -154,6 +154,31 @@ class ViewJobKeeperTest {
     }
 
     @Test
+    void a_job_never_submitted_because_a_starting_node_got_no_answer_is_submitted_and_the_note_cleared() {
+        // given no view job, and the note a node leaves when it starts without Jet's answer
+        health().set(ViewMaps.SUBMISSION_UNANSWERED, 1L);
+
+        // when the keeper looks after the job
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        // then it submits the job, once, and clears the note
+        await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(member));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !health().containsKey(ViewMaps.SUBMISSION_UNANSWERED));
+        assertThat(keeper.submissions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_note_of_an_unanswered_submission_is_cleared_once_a_job_exists() {
+        ViewJobs.start(member, viewPipeline());
+        health().set(ViewMaps.SUBMISSION_UNANSWERED, 1L);
+
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !health().containsKey(ViewMaps.SUBMISSION_UNANSWERED));
+        assertThat(keeper.submissions()).isZero();
+    }
+
+    @Test
     void a_job_never_submitted_is_left_to_the_nodes_that_start() {
         keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
         await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() >= 5);
@@ -224,6 +249,10 @@ class ViewJobKeeperTest {
 
     private static Pipeline viewPipeline() {
         return ViewPipeline.build(ViewPipeline.journal());
+    }
+
+    private IMap<String, Object> health() {
+        return member.getMap(ViewMaps.HEALTH);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -37,6 +37,7 @@ class ViewJobSubmissionTest {
 
         assertThat(submission.awaitSubmitted(Duration.ofSeconds(30))).isTrue();
         assertThat(submission.submitted()).isTrue();
+        assertThat(member.getMap(ViewMaps.HEALTH).containsKey(ViewMaps.SUBMISSION_UNANSWERED)).isFalse();
         await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(member));
         awaitThreadEnded();
     }
@@ -49,10 +50,11 @@ class ViewJobSubmissionTest {
             return viewPipeline();
         });
 
-        // then the node's wait ends without it
+        // then the node's wait ends without it, and notes so for the keeper
         assertThat(submission.awaitSubmitted(Duration.ofMillis(200))).isFalse();
         assertThat(submission.submitted()).isFalse();
         assertThat(ViewJobs.job(member)).isEmpty();
+        assertThat(member.getMap(ViewMaps.HEALTH).containsKey(ViewMaps.SUBMISSION_UNANSWERED)).isTrue();
 
         // and once it is answered, the job is in and the thread is gone
         answer.countDown();

@@ -212,8 +212,8 @@ public final class BookingNode implements AutoCloseable {
             ViewJobSubmission viewJob = push(started, ViewJobSubmission.begin(member));
             if (!viewJob.awaitSubmitted(VIEW_JOB_WAIT)) {
                 LOG.warn("no answer from Jet's coordinator to the view job's submission in {} s: the node "
-                        + "starts without it (a job already running in the cluster goes on; the log says when "
-                        + "the answer comes)", VIEW_JOB_WAIT.toSeconds());
+                        + "starts without it (a job already running in the cluster goes on; if none exists, the "
+                        + "oldest member submits it; the log says when the answer comes)", VIEW_JOB_WAIT.toSeconds());
             }
         }
 
