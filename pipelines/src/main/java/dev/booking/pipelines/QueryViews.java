@@ -77,7 +77,7 @@ public final class QueryViews {
                     .map(running -> running ? ViewJobState.RUNNING : ViewJobState.NOT_RUNNING)
                     .orElse(ViewJobState.UNANSWERED);
         } catch (RuntimeException failed) {
-            LOG.debug("Jet failed to say whether the view job runs", failed);
+            LOG.warn("Jet failed to say whether the view job runs ({})", failed.toString());
             return ViewJobState.UNANSWERED;
         }
     }

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *       that fails is tried again, twice as late each time, up to {@value #LOOK_MAX_MILLIS} ms;</li>
  *   <li><b>never submitted</b>, though a node that started went on without Jet's answer to its
  *       submission ({@link ViewJobSubmission} notes {@value ViewMaps#SUBMISSION_UNANSWERED}): it submits
- *       the job. The note goes once a job exists;</li>
+ *       the job. The note goes once a job exists, whatever its state (a job a user cancelled stays
+ *       cancelled);</li>
  *   <li><b>cancelled by a user</b>, suspended, or never submitted (without such a note): it leaves the
  *       job alone. Stopping the views is an operator's decision ({@code booking_view_job_running} shows
  *       it, with {@code booking_view_job_unanswered} at 0), and every node submits the job when it
@@ -46,8 +47,10 @@ import java.util.function.Supplier;
  * failure of the job, not once per attempt.
  *
  * <p>It waits for Jet's answers at most {@link #JET_WAIT} ({@link JetCalls}): a look or a submission Jet
- * does not answer (as can happen to a member restarted on its old address) is given up, logged, and
- * made again at the next look, so the keeper goes on looking after the job instead of waiting for good.
+ * does not answer is given up, logged, and made again at the next look, so the keeper goes on looking
+ * after the job instead of waiting for good. This is a precaution: the keeper acts on the oldest member,
+ * where Jet's coordinator runs, and the unanswered calls seen so far were a restarted member's calls to
+ * a coordinator elsewhere.
  */
 public final class ViewJobKeeper implements AutoCloseable {
     static final long LOOK_MILLIS = 5_000;
@@ -145,9 +148,15 @@ public final class ViewJobKeeper implements AutoCloseable {
     /** Acts on the job as it is now; gives when to look again. */
     private long actOn(JobLook job) {
         if (job.status() == null) {
-            return submitIfANodeWentOnWithoutAnAnswer();
+            return submitIfNoted();
         }
-        health().delete(ViewMaps.SUBMISSION_UNANSWERED);
+        long next = actOnExisting(job);
+        dropNoteQuietly();
+        return next;
+    }
+
+    /** Acts on a job that exists; gives when to look again. */
+    private long actOnExisting(JobLook job) {
         if (job.failedByItself()) {
             seenRunning = null;
             long wait = setback();
@@ -177,8 +186,20 @@ public final class ViewJobKeeper implements AutoCloseable {
         return lookMillis;
     }
 
+    /** A job exists, so a starting node's note that its submission went unanswered is moot. */
+    private void dropNoteQuietly() {
+        try {
+            if (health().remove(ViewMaps.SUBMISSION_UNANSWERED) != null) {
+                LOG.info("a node had started without Jet's answer to its view job submission; a view job exists, "
+                        + "so there is nothing to submit");
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("the note of an unanswered submission stays until the next look ({})", e.toString());
+        }
+    }
+
     /** No job exists: submits it if a starting node noted that it went on without Jet's answer. */
-    private long submitIfANodeWentOnWithoutAnAnswer() {
+    private long submitIfNoted() {
         Object noted = health().get(ViewMaps.SUBMISSION_UNANSWERED);
         if (noted == null) {
             return lookMillis;

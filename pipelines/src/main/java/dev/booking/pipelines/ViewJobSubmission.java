@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  */
 public final class ViewJobSubmission implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewJobSubmission.class);
+    private static final Duration NOTE_WAIT = Duration.ofSeconds(2);
 
     /** The job, or why the submission failed. */
     private final CompletableFuture<Job> outcome = new CompletableFuture<>();
@@ -73,7 +74,7 @@ public final class ViewJobSubmission implements AutoCloseable {
             return true;
         } catch (TimeoutException noAnswerYet) {
             waitedOut = true;
-            member.getMap(ViewMaps.HEALTH).set(ViewMaps.SUBMISSION_UNANSWERED, System.currentTimeMillis());
+            noteForTheKeeper();
             return false;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -83,6 +84,22 @@ public final class ViewJobSubmission implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the view job's submission", e);
+        }
+    }
+
+    /**
+     * Best effort, and bounded like the wait itself: the node starts without the view job's answer either
+     * way, and a note that could not be written only leaves the job to the next node that starts.
+     */
+    private void noteForTheKeeper() {
+        try {
+            member.getMap(ViewMaps.HEALTH).setAsync(ViewMaps.SUBMISSION_UNANSWERED, System.currentTimeMillis())
+                    .toCompletableFuture().get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("could not note for the oldest member that the view job's submission went unanswered ({}); "
+                    + "if no view job exists, the next node to start submits it", e.toString());
         }
     }
 

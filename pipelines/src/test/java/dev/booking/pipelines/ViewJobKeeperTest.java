@@ -131,17 +131,22 @@ class ViewJobKeeperTest {
         reserveUnpublished("withheld", "customer-9", 3);
         ExecutorService threads = Executors.newCachedThreadPool();
         CountDownLatch jetAnswers = new CountDownLatch(1);
+        AtomicInteger callsMade = new AtomicInteger();
         JetCalls unansweredForNow = new JetCalls(task -> threads.execute(() -> {
+            callsMade.incrementAndGet();
             awaitQuietly(jetAnswers);
             task.run();
-        }), Duration.ofMillis(50));
+        }), Duration.ofMillis(500));
         try {
             // when the keeper looks after the job
             keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS,
                     unansweredForNow);
 
-            // then it goes on looking (more looks than calls it may leave unanswered)
-            await().atMost(Duration.ofSeconds(10)).until(() -> keeper.looks() > 2L * JetCalls.MOST_UNANSWERED);
+            // then it goes on looking (more looks than calls it may leave unanswered), without asking Jet
+            // more than that, and without acting on what it could not see
+            await().atMost(Duration.ofSeconds(20)).until(() -> keeper.looks() > 2L * JetCalls.MOST_UNANSWERED);
+            assertThat(callsMade).hasValue(JetCalls.MOST_UNANSWERED);
+            assertThat(ViewJobs.job(member).orElseThrow().getStatus()).isEqualTo(JobStatus.FAILED);
 
             // and once Jet answers again, the failed job is replaced and the views repaired
             jetAnswers.countDown();
@@ -165,6 +170,20 @@ class ViewJobKeeperTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ViewJobs.isRunning(member));
         await().atMost(Duration.ofSeconds(10)).until(() -> !health().containsKey(ViewMaps.SUBMISSION_UNANSWERED));
         assertThat(keeper.submissions()).isEqualTo(1);
+    }
+
+    @Test
+    void a_job_cancelled_by_a_user_stays_cancelled_though_a_starting_node_noted_an_unanswered_submission() {
+        ViewJobs.start(member);
+        ViewJobs.stop(member);
+        health().set(ViewMaps.SUBMISSION_UNANSWERED, 1L);
+
+        keeper = ViewJobKeeper.keep(member, reconciliation::repair, ViewJobKeeperTest::viewPipeline, LOOK_MILLIS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !health().containsKey(ViewMaps.SUBMISSION_UNANSWERED));
+        assertThat(ViewJobs.job(member).orElseThrow().isUserCancelled()).isTrue();
+        assertThat(keeper.submissions()).isZero();
+        assertThat(keeper.resubmissions()).isZero();
     }
 
     @Test

@@ -53,7 +53,8 @@ final class AdminHandlers {
                 "1 while the view job runs; at 0 (with booking_view_job_unanswered at 0) the views stand still",
                 viewJob == ViewJobState.RUNNING ? 1 : 0);
         gauge(text, "booking_view_job_unanswered", "1 if Jet did not say within "
-                + QueryViews.JET_WAIT.toSeconds() + " s whether the view job runs",
+                + QueryViews.JET_WAIT.toSeconds() + " s whether the view job runs (no answer, a failure, "
+                + "or earlier questions still unanswered)",
                 viewJob == ViewJobState.UNANSWERED ? 1 : 0);
         gauge(text, "booking_view_repair_owed", "1 from a failed view job's resubmission until its repair is through",
                 views.repairOwed() ? 1 : 0);
