@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>So at most {@value #MOST_UNANSWERED} calls of one {@code JetCalls} wait for an answer at a time; a
  * caller that finds that many goes on without asking ({@link #unanswered()} says how many wait). A
  * {@code /metrics} scrape every few seconds, or the keeper's look, then holds at most that many threads
- * however long Jet keeps them, instead of one more per scrape. The threads are daemons and end when idle
- * for a minute, so nothing needs closing.
+ * however long Jet keeps them, instead of one more per scrape. Each call's thread is a daemon and ends
+ * with the call, so nothing needs closing. A starting node's submission of the view job
+ * ({@link ViewJobSubmission}) goes through here too.
  */
 final class JetCalls {
     static final int MOST_UNANSWERED = 4;
@@ -43,13 +43,13 @@ final class JetCalls {
         this.wait = wait;
     }
 
-    /** Calls on daemon threads named {@code name}. */
+    /** Calls each on a daemon thread of its own named {@code name}, which ends with the call. */
     static JetCalls on(String name, Duration wait) {
-        return new JetCalls(Executors.newCachedThreadPool(task -> {
+        return new JetCalls(task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
-            return thread;
-        }), wait);
+            thread.start();
+        }, wait);
     }
 
     Duration waitsFor() {
@@ -64,11 +64,19 @@ final class JetCalls {
     /**
      * The call's answer (which must not be null), or empty if it did not come within the wait or
      * {@value #MOST_UNANSWERED} calls still wait for theirs. A call that fails within the wait throws
-     * what it threw.
+     * what it threw (an {@code Error} wrapped in an {@code IllegalStateException}).
      *
      * @throws CancellationException if the caller is interrupted while it waits (its flag stays set)
      */
     <T> Optional<T> ask(Callable<T> call) {
+        return start(call).flatMap(answer -> await(answer, wait));
+    }
+
+    /**
+     * Starts the call on a thread of its own, unless {@value #MOST_UNANSWERED} calls still wait for their
+     * answers; the future completes with the call's answer or failure, whenever Jet gives it.
+     */
+    <T> Optional<CompletableFuture<T>> start(Callable<T> call) {
         if (unanswered.incrementAndGet() > MOST_UNANSWERED) {
             unanswered.decrementAndGet();
             return Optional.empty();
@@ -80,6 +88,11 @@ final class JetCalls {
             unanswered.decrementAndGet();
             throw notStarted;
         }
+        return Optional.of(answer);
+    }
+
+    /** Waits at most {@code wait} for an answer {@link #start} gave; empty if it did not come (as {@link #ask}). */
+    static <T> Optional<T> await(CompletableFuture<T> answer, Duration wait) {
         try {
             return Optional.of(answer.get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException notYet) {
@@ -91,10 +104,7 @@ final class JetCalls {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("Jet's call failed", e.getCause());
         }
     }
 

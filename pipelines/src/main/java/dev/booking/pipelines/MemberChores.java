@@ -7,8 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What the query side's background chores on a member share ({@link LostViewRecovery}, {@link ViewJobKeeper},
- * {@link ViewJobSubmission}):
+ * What the query side's background chores on a member share ({@link LostViewRecovery}, {@link ViewJobKeeper}):
  * a thread of their own that stops when the member starts shutting down, and the rule of which member acts.
  */
 final class MemberChores {

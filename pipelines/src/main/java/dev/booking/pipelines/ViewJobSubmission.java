@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -29,24 +28,27 @@ import java.util.function.Supplier;
  * job if none exists after all.
  *
  * <p>One attempt, not retried: an answer that fails within the node's wait fails the node's start, as a
- * synchronous submission did; one that fails later is logged. A call Jet has not answered cannot be
- * taken back: {@link #close} only stops this submission from reporting a late answer, and its thread
- * ends when the answer comes or the member shuts down.
+ * synchronous submission did; one that fails later is logged. The call runs as a {@link JetCalls} call:
+ * one Jet has not answered cannot be taken back, so {@link #close} only stops this submission from
+ * reporting a late answer, and its thread ends when the answer comes or the member shuts down.
  */
 public final class ViewJobSubmission implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewJobSubmission.class);
     private static final Duration NOTE_WAIT = Duration.ofSeconds(2);
 
-    /** The job, or why the submission failed. */
-    private final CompletableFuture<Job> outcome = new CompletableFuture<>();
-    private final ScheduledExecutorService thread;
     private final HazelcastInstance member;
+    /** The job, or why the submission failed. */
+    private final CompletableFuture<Job> outcome;
     private volatile boolean closed;
     private volatile boolean waitedOut;
 
-    private ViewJobSubmission(HazelcastInstance member) {
+    private ViewJobSubmission(HazelcastInstance member, Supplier<Pipeline> pipeline) {
         this.member = member;
-        this.thread = MemberChores.scheduler(member, "booking-view-job-submission");
+        long began = System.nanoTime();
+        // A JetCalls of its own holds nothing yet, so the one call it makes is never refused.
+        this.outcome = JetCalls.on("booking-view-job-submission-" + member.getName(), Duration.ZERO)
+                .start(() -> ViewJobs.start(member, pipeline.get())).orElseThrow();
+        outcome.whenComplete((job, failure) -> report(failure, began));
     }
 
     /** Submits the view job of {@link ViewPipeline}, unless it runs already. */
@@ -55,10 +57,7 @@ public final class ViewJobSubmission implements AutoCloseable {
     }
 
     static ViewJobSubmission begin(HazelcastInstance member, Supplier<Pipeline> pipeline) {
-        ViewJobSubmission submission = new ViewJobSubmission(member);
-        submission.thread.execute(() -> submission.submit(member, pipeline));
-        submission.thread.shutdown();
-        return submission;
+        return new ViewJobSubmission(member, pipeline);
     }
 
     /**
@@ -69,22 +68,12 @@ public final class ViewJobSubmission implements AutoCloseable {
      * @throws RuntimeException why the submission failed, if it failed within the wait
      */
     public boolean awaitSubmitted(Duration wait) {
-        try {
-            outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (JetCalls.await(outcome, wait).isPresent()) {
             return true;
-        } catch (TimeoutException noAnswerYet) {
-            waitedOut = true;
-            noteForTheKeeper();
-            return false;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("the view job could not be submitted", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the view job's submission", e);
         }
+        waitedOut = true;
+        noteForTheKeeper();
+        return false;
     }
 
     /**
@@ -114,20 +103,15 @@ public final class ViewJobSubmission implements AutoCloseable {
         closed = true;
     }
 
-    private void submit(HazelcastInstance member, Supplier<Pipeline> pipeline) {
-        long began = System.nanoTime();
-        try {
-            outcome.complete(ViewJobs.start(member, pipeline.get()));
+    private void report(Throwable failure, long began) {
+        if (failure == null) {
             if (!closed) {
                 LOG.info("view job '{}' submitted or found running ({} ms)", ViewJobs.JOB_NAME,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             }
-        } catch (Throwable e) {
-            outcome.completeExceptionally(e);
-            if (waitedOut && !closed && member.getLifecycleService().isRunning()) {
-                LOG.warn("submitting the view job failed after the node had started without it; if no view job "
-                        + "exists, the oldest member submits it (if one failed, it replaces it)", e);
-            }
+        } else if (waitedOut && !closed && member.getLifecycleService().isRunning()) {
+            LOG.warn("submitting the view job failed after the node had started without it; if no view job "
+                    + "exists, the oldest member submits it (if one failed, it replaces it)", failure);
         }
     }
 }

@@ -231,7 +231,6 @@ public final class BookingNode implements AutoCloseable {
             return part;
         }
 
-
         private static HazelcastInstance adopt(HazelcastInstance member) {
             var config = member.getConfig();
             if (!BookingSerialization.isRegistered(config.getSerializationConfig())
