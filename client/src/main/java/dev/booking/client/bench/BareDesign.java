@@ -2,12 +2,14 @@ package dev.booking.client.bench;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
 import dev.booking.engine.JvmDefaults;
 import org.HdrHistogram.Histogram;
 
@@ -18,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +38,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp booking-bench.jar dev.booking.client.bench.BareDesign member [port] [members]        # one JVM per member
- * java -cp booking-bench.jar dev.booking.client.bench.BareDesign client [addresses] [threads] [seconds] [warmup] [alone]
+ * java -cp booking-bench.jar dev.booking.client.bench.BareDesign client [addresses] [threads] [seconds] [warmup] [calls] [events]
  * </pre>
  * {@code members} and {@code addresses} are comma-separated {@code host:port} lists (a two-member
  * cluster: {@code member 5801 127.0.0.1:5801,127.0.0.1:5802} and {@code member 5802 ...}, the same list).
+ * {@code calls} is {@code coalesced} (the default), {@code alone} (one call per reservation) or
+ * {@code keys}; {@code events} (default 1) spreads the requests uniformly over that many events, as
+ * {@code many-events} does. A coalesced batch over several events leaves as one call per event, all at
+ * once, like the engine's; {@code keys} sends it as one call on all its keys ({@code submitToKeys}), which
+ * Hazelcast answers without waiting for the backups: a design the engine cannot use, measured only to
+ * show what a call per event costs.
  *
  * <p>The load (ids, seats, replays, run names) is drawn on the client side; the entry processor
  * ({@link Reserve}) reads no clock and no random source, so its re-run on the backup decides the same.
@@ -50,15 +60,19 @@ public final class BareDesign {
     private static final int MAX_BATCH = 512;
 
     private final IMap<String, Stock> stock;
-    private final boolean alone;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean sending = new AtomicBoolean();
+    private final PartitionService partitions;
+    private final String calls;
+    private final int events;
+    private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong batched = new AtomicLong();
+    private final AtomicLong eventCalls = new AtomicLong();
 
-    private BareDesign(IMap<String, Stock> stock, boolean alone) {
+    private BareDesign(IMap<String, Stock> stock, PartitionService partitions, String calls, int events) {
         this.stock = stock;
-        this.alone = alone;
+        this.partitions = partitions;
+        this.calls = calls;
+        this.events = events;
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,45 +103,56 @@ public final class BareDesign {
         return Hazelcast.newHazelcastInstance(config);
     }
 
-    /** The client side: {@code [addresses] [threads] [seconds] [warmup] [alone]}; prints a line and a JSON line. */
+    /** The client side: {@code [addresses] [threads] [seconds] [warmup] [calls] [events]}; prints a line and a JSON line. */
     static int run(String[] args, PrintStream out) throws InterruptedException {
         String address = args.length > 1 ? args[1] : "127.0.0.1:5801";
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-        boolean alone = args.length > 5 && args[5].equals("alone");
+        String calls = args.length > 5 ? args[5] : "coalesced";
+        int events = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        if (!List.of("coalesced", "alone", "keys").contains(calls) || events < 1) {
+            throw new IllegalArgumentException("calls must be coalesced, alone or keys, and events at least 1");
+        }
         ClientConfig config = new ClientConfig();
         config.setClusterName(CLUSTER);
         config.setProperty("hazelcast.logging.type", "jdk");
         config.getNetworkConfig().addAddress(address.split(","));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         try {
-            BareDesign design = new BareDesign(client.getMap(MAP), alone);
+            BareDesign design = new BareDesign(client.getMap(MAP), client.getPartitionService(), calls, events);
             design.load("warm-up-" + System.nanoTime(), threads, warmup);
             design.batches.set(0);
             design.batched.set(0);
+            design.eventCalls.set(0);
             Load sale = design.load("sale-" + System.nanoTime(), threads, seconds);
             long decisions = sale.decisions();
             double perSecond = decisions / (double) seconds;
             double batch = design.batched.get() / (double) Math.max(1, design.batches.get());
+            double perCall = design.batched.get() / (double) Math.max(1, design.eventCalls.get());
             double p50 = sale.latency().millis(50);
             double p99 = sale.latency().millis(99);
             double p999 = sale.latency().millis(99.9);
-            out.printf("bare design, %s: %,.0f decisions/s, %d threads, %d s, average batch %.1f, "
-                            + "latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms%n",
-                    alone ? "one call per reservation" : "coalesced", perSecond, threads, seconds, batch, p50, p99, p999);
-            out.printf("{\"tool\":\"bare-design\",\"calls\":\"%s\",\"threads\":%d,\"seconds\":%d,"
+            out.printf("bare design, %s, %d event(s): %,.0f decisions/s, %d threads, %d s, average batch %.1f, "
+                            + "requests per event call %.1f, latency p50 %.3f ms p99 %.3f ms p99.9 %.3f ms%n",
+                    calls.equals("alone") ? "one call per reservation" : calls, events, perSecond, threads, seconds,
+                    batch, perCall, p50, p99, p999);
+            out.printf("{\"tool\":\"bare-design\",\"calls\":\"%s\",\"events\":%d,\"threads\":%d,\"seconds\":%d,"
                             + "\"decisions\":%d,\"decisionsPerSecond\":%.1f,\"averageBatch\":%.1f,"
+                            + "\"requestsPerEventCall\":%.1f,"
                             + "\"latencyMillis\":{\"p50\":%.3f,\"p99\":%.3f,\"p999\":%.3f}}%n",
-                    alone ? "alone" : "coalesced", threads, seconds, decisions, perSecond, batch, p50, p99, p999);
+                    calls, events, threads, seconds, decisions, perSecond, batch, perCall, p50, p99, p999);
             return decisions > 0 ? 0 : 1;
         } finally {
             client.shutdown();
         }
     }
 
-    /** Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests. */
-    private Load load(String event, int threads, int seconds) throws InterruptedException {
+    /**
+     * Closed loop like {@code hot-event}: new ids, 1–4 seats, 5 % replays of a thread's own requests (a
+     * replay asks the same event again); with several events, each new request picks one uniformly.
+     */
+    private Load load(String run, int threads, int seconds) throws InterruptedException {
         AtomicLong decisions = new AtomicLong();
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -137,20 +162,20 @@ public final class BareDesign {
             Histogram timings = latencies.newBuyer();
             Thread buyer = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(number);
-                List<String> past = new ArrayList<>();
+                List<String[]> past = new ArrayList<>();
                 long sequence = 0;
                 while (System.nanoTime() < end) {
-                    String id;
+                    String[] asking;
                     if (!past.isEmpty() && random.nextDouble() < 0.05) {
-                        id = past.get(random.nextInt(past.size()));
+                        asking = past.get(random.nextInt(past.size()));
                     } else {
-                        id = number + "-" + sequence++;
+                        asking = new String[] {run + "-" + random.nextInt(events), number + "-" + sequence++};
                         if (past.size() < 256) {
-                            past.add(id);
+                            past.add(asking);
                         }
                     }
                     long asked = System.nanoTime();
-                    decide(event, id, 1 + random.nextInt(4));
+                    decide(asking[0], asking[1], 1 + random.nextInt(4));
                     Latencies.record(timings, System.nanoTime() - asked);
                     decisions.incrementAndGet();
                 }
@@ -169,51 +194,90 @@ public final class BareDesign {
     }
 
     private byte decide(String event, String id, int seats) {
-        if (alone) {
+        if (calls.equals("alone")) {
             return stock.executeOnKey(event, new Reserve(new String[] {id}, new int[] {seats}))[0];
         }
         Pending pending = new Pending(event, id, seats, new CompletableFuture<>());
-        queue.add(pending);
-        sendIfIdle();
+        Member owner = partitions.getPartition(event).getOwner();
+        Lane lane = lanes.computeIfAbsent(owner == null ? new UUID(0, 0) : owner.getUuid(), uuid -> new Lane());
+        lane.queue.add(pending);
+        lane.sendIfIdle();
         return pending.answer.join();
     }
 
-    private void sendIfIdle() {
-        while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
-            List<Pending> batch = new ArrayList<>();
-            Pending next;
-            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                sending.set(false);
-                continue;
-            }
-            batches.incrementAndGet();
-            batched.addAndGet(batch.size());
-            String[] ids = new String[batch.size()];
-            int[] seats = new int[batch.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = batch.get(i).id;
-                seats[i] = batch.get(i).seats;
-            }
-            // One event per run, so a batch is one call on one key.
-            stock.submitToKey(batch.get(0).event, new Reserve(ids, seats)).whenCompleteAsync((answers, failure) -> {
-                for (int i = 0; i < ids.length; i++) {
-                    if (failure != null) {
-                        batch.get(i).answer.completeExceptionally(failure);
-                    } else {
-                        batch.get(i).answer.complete(answers[i]);
-                    }
+    private record Pending(String event, String id, int seats, CompletableFuture<Byte> answer) {
+    }
+
+    /** The requests for one member's events and whether a batch to it is in flight: one batch at a time. */
+    private final class Lane {
+        private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean sending = new AtomicBoolean();
+
+        void sendIfIdle() {
+            while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
+                List<Pending> batch = new ArrayList<>();
+                Pending next;
+                while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                    batch.add(next);
                 }
+                if (batch.isEmpty()) {
+                    sending.set(false);
+                    continue;
+                }
+                batches.incrementAndGet();
+                batched.addAndGet(batch.size());
+                send(batch);
+                return;
+            }
+        }
+
+        /**
+         * The batch by event, one call per event (or one on all keys); once every call has returned, each
+         * caller is answered and the lane lets go, on one pool thread (with one event: exactly as before).
+         */
+        private void send(List<Pending> batch) {
+            Map<String, List<Pending>> byEvent = new HashMap<>();
+            for (Pending pending : batch) {
+                byEvent.computeIfAbsent(pending.event, e -> new ArrayList<>()).add(pending);
+            }
+            Map<String, CompletableFuture<byte[]>> answers = new HashMap<>();
+            if (calls.equals("keys")) {
+                Map<String, Reserve> reserves = new HashMap<>();
+                byEvent.forEach((event, pendings) -> reserves.put(event, Reserve.of(pendings)));
+                eventCalls.incrementAndGet();
+                CompletableFuture<Map<String, byte[]>> all =
+                        stock.submitToKeys(reserves.keySet(), new ReserveByKey(reserves)).toCompletableFuture();
+                byEvent.keySet().forEach(event -> answers.put(event, all.thenApply(byKey -> byKey.get(event))));
+            } else {
+                byEvent.forEach((event, pendings) -> {
+                    eventCalls.incrementAndGet();
+                    answers.put(event, stock.submitToKey(event, Reserve.of(pendings)).toCompletableFuture());
+                });
+            }
+            CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, any) -> {
+                byEvent.forEach((event, pendings) -> answer(pendings, answers.get(event)));
                 sending.set(false);
                 sendIfIdle();
             }, ForkJoinPool.commonPool());
-            return;
         }
-    }
 
-    private record Pending(String event, String id, int seats, CompletableFuture<Byte> answer) {
+        private void answer(List<Pending> pendings, CompletableFuture<byte[]> call) {
+            byte[] answers = null;
+            Throwable failure = null;
+            try {
+                answers = call.join();
+            } catch (RuntimeException e) {
+                failure = e.getCause() != null ? e.getCause() : e;
+            }
+            for (int i = 0; i < pendings.size(); i++) {
+                if (answers != null) {
+                    pendings.get(i).answer.complete(answers[i]);
+                } else {
+                    pendings.get(i).answer.completeExceptionally(failure != null ? failure
+                            : new IllegalStateException("no answer for event " + pendings.get(i).event));
+                }
+            }
+        }
     }
 
     /** An event's seats and ledger. */
@@ -224,6 +288,16 @@ public final class BareDesign {
 
     /** Decides a batch on the event's partition thread: 1 = confirmed, 2 = rejected; a known id answers as before. */
     record Reserve(String[] ids, int[] seats) implements EntryProcessor<String, Stock, byte[]> {
+        static Reserve of(List<Pending> pendings) {
+            String[] ids = new String[pendings.size()];
+            int[] seats = new int[pendings.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = pendings.get(i).id;
+                seats[i] = pendings.get(i).seats;
+            }
+            return new Reserve(ids, seats);
+        }
+
         @Override
         public byte[] process(Map.Entry<String, Stock> entry) {
             Stock stock = entry.getValue() == null ? new Stock() : entry.getValue();
@@ -241,6 +315,14 @@ public final class BareDesign {
             }
             entry.setValue(stock);
             return answers;
+        }
+    }
+
+    /** The batches of several events in one call on all their keys: each entry runs its own event's batch. */
+    record ReserveByKey(Map<String, Reserve> byEvent) implements EntryProcessor<String, Stock, byte[]> {
+        @Override
+        public byte[] process(Map.Entry<String, Stock> entry) {
+            return byEvent.get(entry.getKey()).process(entry);
         }
     }
 }
