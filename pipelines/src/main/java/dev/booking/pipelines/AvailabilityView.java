@@ -5,7 +5,7 @@ import dev.booking.domain.EventAvailability;
 import dev.booking.domain.EventId;
 
 /**
- * An event's seats as the query side holds them (map {@value ViewMaps#EVENTS}, key: the event id): the
+ * An event's seats as the query side holds them (map {@value ViewMaps#EVENTS}, in its {@link EventViewBucket}): the
  * event right after the change numbered {@code sequence}, which was published at {@code asOfMillis}.
  *
  * <p>{@link #merge} keeps the state at the higher sequence, so a late or redelivered change is ignored and

@@ -3,6 +3,6 @@ package dev.booking.pipelines;
 import dev.booking.domain.EventId;
 
 /** A value of one of the per-event views: the events view's availability or the figures view's figures. */
-sealed interface EventViewValue permits AvailabilityView, SalesFigures {
+public sealed interface EventViewValue permits AvailabilityView, SalesFigures {
     EventId eventId();
 }

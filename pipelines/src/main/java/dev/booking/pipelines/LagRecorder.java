@@ -5,6 +5,7 @@ import com.hazelcast.jet.pipeline.ServiceFactories;
 import com.hazelcast.jet.pipeline.ServiceFactory;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.Change;
+import dev.booking.engine.ChangeBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p><b>What is measured:</b> the wall-clock time from {@link Change#atMillis()} (stamped by the outbox of
  * the member that decided, with the moment it took the first change of its round, so the time a change
- * waits in the outbox is included) to the moment this member's pipeline hands the change to the three
- * view sinks. Not included: the sinks' batched asynchronous entry processors that make the change
+ * waits in the outbox is included) to the moment this member's pipeline hands the change's batch to the
+ * events and figures views' sinks. Not included: the sinks' batched asynchronous entry processors that make the change
  * visible (one more partition round trip). Included: journal polling,
  * any backlog, and replays after a job restart (a replayed change is measured again, with its original
  * {@code atMillis}, so a restart shows as a spike). Clock skew between members adds to or subtracts
@@ -74,10 +75,13 @@ final class LagRecorder {
                 LagRecorder::stop);
     }
 
-    /** Records the change's lag now and passes it on. */
-    Change recorded(Change change) {
-        record(System.currentTimeMillis() - change.atMillis());
-        return change;
+    /** Records the lag of each change of the batch now and passes the batch on. */
+    ChangeBatch recorded(ChangeBatch batch) {
+        long now = System.currentTimeMillis();
+        for (Change change : batch.changes()) {
+            record(now - change.atMillis());
+        }
+        return batch;
     }
 
     void record(long lagMillis) {

@@ -31,9 +31,9 @@ public final class QueryViews {
     public static final Duration JET_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(QueryViews.class);
 
-    private final IMap<String, AvailabilityView> events;
+    private final IMap<String, EventViewBucket> events;
     private final IMap<String, CustomerBucket> customers;
-    private final IMap<String, SalesFigures> figures;
+    private final IMap<String, EventViewBucket> figures;
     /** Markers of the views' health: {@link LostEvents}, {@link RebuildingLists} and the repair owed, under their keys. */
     private final IMap<String, Object> health;
     private final IMap<String, LagSnapshot> lag;
@@ -56,13 +56,15 @@ public final class QueryViews {
         this.lag = hazelcast.getMap(ViewMaps.LAG);
     }
 
+    /** An event's availability, read out of its bucket on the bucket's owner. */
     public Optional<AvailabilityView> event(EventId id) {
-        return Optional.ofNullable(events.get(id.value()));
+        return Optional.ofNullable((AvailabilityView) events.executeOnKey(EventViewBucket.keyOf(id), new ReadEventView(id)));
     }
 
-    /** Every event in the view, by id. Visits every partition: for listings, not for the hot path. */
+    /** Every event in the view, by id. Reads every bucket (by key, on its owner): for listings, not for the hot path. */
     public List<AvailabilityView> events() {
-        return events.values().stream().sorted(Comparator.comparing(view -> view.eventId().value())).toList();
+        return EventViewBucket.byEvent(events.getAll(EventViewBucket.keys()).values(), AvailabilityView.class).values().stream()
+                .sorted(Comparator.comparing(view -> view.eventId().value())).toList();
     }
 
     /**
@@ -97,7 +99,8 @@ public final class QueryViews {
 
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
     public Optional<SalesFigures> figures(EventId id) {
-        return Optional.ofNullable(figures.get(id.value())).filter(f -> f.sequence() > 0);
+        return Optional.ofNullable((SalesFigures) figures.executeOnKey(EventViewBucket.keyOf(id), new ReadEventView(id)))
+                .filter(f -> f.sequence() > 0);
     }
 
     /** The lag from decision to view over the members that published a histogram lately. */

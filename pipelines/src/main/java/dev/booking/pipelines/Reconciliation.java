@@ -43,9 +43,9 @@ public final class Reconciliation {
     private final int shareSize;
     private final BoxOffice boxOffice;
     private final Clock clock;
-    private final IMap<String, AvailabilityView> events;
+    private final IMap<String, EventViewBucket> events;
     private final IMap<String, CustomerBucket> customers;
-    private final IMap<String, SalesFigures> figures;
+    private final IMap<String, EventViewBucket> figures;
     private final IMap<String, LostEvents> health;
 
     public Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice) {
@@ -68,8 +68,10 @@ public final class Reconciliation {
 
     /** Every difference between the three views and the ledger, per view. */
     public DriftReport check() {
-        Map<String, AvailabilityView> eventViews = new HashMap<>(events);
-        Map<String, SalesFigures> figureViews = new HashMap<>(figures);
+        Map<String, AvailabilityView> eventViews =
+                EventViewBucket.byEvent(events.getAll(EventViewBucket.keys()).values(), AvailabilityView.class);
+        Map<String, SalesFigures> figureViews =
+                EventViewBucket.byEvent(figures.getAll(EventViewBucket.keys()).values(), SalesFigures.class);
         Map<String, CustomerReservations> customerViews = customerLists();
         Map<String, Change> truth = wholeEvents();
         List<CustomerDrift> customerDrifts = Comparison.customers(truth.values(), customerViews);
@@ -116,10 +118,9 @@ public final class Reconciliation {
         health.remove(ViewMaps.LOST_EVENTS);
         events.clear();
         customers.clear();
-        // Resetting each entry before its event's truth is read: a change merged in between is part of it.
-        for (String eventId : figures.keySet()) {
-            figures.computeIfPresent(eventId, (id, current) -> current.historyOnly());
-        }
+        // Resetting each bucket (atomically, on its owner) before its events' truth is read: a change merged
+        // in between is part of it.
+        figures.executeOnKeys(EventViewBucket.keys(), new ResetFigures());
         return events(republishAll());
     }
 

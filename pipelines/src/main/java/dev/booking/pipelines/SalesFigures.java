@@ -15,7 +15,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
- * The sales figures of an event (map {@value ViewMaps#FIGURES}, key: the event id).
+ * The sales figures of an event (map {@value ViewMaps#FIGURES}, in its {@link EventViewBucket}).
  *
  * <ul>
  *   <li>{@code tally} and {@code categories}: the counts and seats of the change with the highest

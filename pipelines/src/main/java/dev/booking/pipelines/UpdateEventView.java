@@ -1,39 +1,60 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.map.EntryProcessor;
+import dev.booking.domain.Change;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Merges what one change says about an event into that event's entry of the events view or the figures
- * view, by the value's own merge ({@link AvailabilityView#merge}, {@link SalesFigures#merge}): commutative,
- * associative and idempotent, so the view does not depend on the order of the changes or on their
- * duplicates. A backup replica runs the same merge on its own copy.
+ * Merges what a round of changes says about the events of one bucket into that bucket of the events view
+ * or of the figures view ({@link EventViewBucket}), each event's value by the value's own merge
+ * ({@link AvailabilityView#merge}, {@link SalesFigures#merge}): commutative, associative and idempotent,
+ * so the view does not depend on the order of the changes or on their duplicates. A backup replica runs
+ * the same merge on its own copy.
  *
- * <p>Why a call per event and not Jet's {@code mapWithMerging}: that sink sends each partition's items as
+ * <p>Why a call per bucket and not Jet's {@code mapWithMerging}: that sink sends each partition's items as
  * a call on several keys, and such a call costs its caller a pass over every partition of the cluster
- * when it completes. Under many events a round of changes touches most partitions, so those passes took
- * more of the node than the merges did (see client/BENCHMARKS.md).
+ * when it completes (see client/BENCHMARKS.md).
  */
-final class UpdateEventView implements EntryProcessor<String, EventViewValue, Void> {
-    private final EventViewValue value;
+final class UpdateEventView implements EntryProcessor<String, EventViewBucket, Void> {
+    private final String bucket;
+    private final List<EventViewValue> values;
 
-    UpdateEventView(EventViewValue value) {
-        this.value = value;
+    UpdateEventView(String bucket, List<EventViewValue> values) {
+        this.bucket = bucket;
+        this.values = List.copyOf(values);
     }
 
-    EventViewValue value() {
-        return value;
+    /** One update per bucket the changes touch, in bucket order, with each change's value for the view. */
+    static List<UpdateEventView> of(List<Change> changes, Function<Change, ? extends EventViewValue> view) {
+        SortedMap<Integer, List<EventViewValue>> byBucket = new TreeMap<>();
+        for (Change change : changes) {
+            byBucket.computeIfAbsent(EventViewBucket.bucketOf(change.eventId()), b -> new ArrayList<>())
+                    .add(view.apply(change));
+        }
+        List<UpdateEventView> updates = new ArrayList<>(byBucket.size());
+        byBucket.forEach((bucket, values) -> updates.add(new UpdateEventView(EventViewBucket.keyOf(bucket), values)));
+        return updates;
     }
 
-    String eventKey() {
-        return value.eventId().value();
+    String bucket() {
+        return bucket;
+    }
+
+    List<EventViewValue> values() {
+        return values;
     }
 
     @Override
-    public Void process(Map.Entry<String, EventViewValue> entry) {
-        EventViewValue held = entry.getValue();
-        entry.setValue(held == null ? value : merged(held, value));
+    public Void process(Map.Entry<String, EventViewBucket> entry) {
+        EventViewBucket current = entry.getValue() == null ? new EventViewBucket() : entry.getValue();
+        values.forEach(current::merge);
+        entry.setValue(current);
         return null;
     }
 
@@ -49,12 +70,12 @@ final class UpdateEventView implements EntryProcessor<String, EventViewValue, Vo
     }
 
     @Override
-    public EntryProcessor<String, EventViewValue, Void> getBackupProcessor() {
+    public EntryProcessor<String, EventViewBucket, Void> getBackupProcessor() {
         return this;
     }
 
     @Override
     public String toString() {
-        return "UpdateEventView[" + value.getClass().getSimpleName() + " of " + eventKey() + "]";
+        return "UpdateEventView[bucket " + bucket + ", " + values.size() + " events]";
     }
 }

@@ -6,12 +6,18 @@ import com.hazelcast.config.MapConfig;
 
 /** The query-side maps: the pipeline writes them; {@link QueryViews} and {@link Reconciliation} read them. */
 public final class ViewMaps {
-    /** eventId → {@link AvailabilityView}. */
-    public static final String EVENTS = "booking.view.events";
+    /**
+     * bucket ({@link EventViewBucket#keyOf}) → {@link EventViewBucket}: each event's {@link AvailabilityView}.
+     * (Builds before the buckets kept one entry per event in {@code booking.view.events}.)
+     */
+    public static final String EVENTS = "booking.view.availability";
     /** bucket ({@link CustomerBucket#keyOf}) → {@link CustomerBucket}: each customer's {@link CustomerReservations}. */
     public static final String CUSTOMERS = "booking.view.customers";
-    /** eventId → {@link SalesFigures}. */
-    public static final String FIGURES = "booking.view.stats";
+    /**
+     * bucket ({@link EventViewBucket#keyOf}) → {@link EventViewBucket}: each event's {@link SalesFigures}.
+     * (Builds before the buckets kept one entry per event in {@code booking.view.stats}.)
+     */
+    public static final String FIGURES = "booking.view.figures";
     /**
      * {@link #LOST_EVENTS} → {@link LostEvents}: the journal overflowed, the views need a repair.
      */

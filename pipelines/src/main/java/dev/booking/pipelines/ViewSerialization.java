@@ -2,6 +2,7 @@ package dev.booking.pipelines;
 
 import com.hazelcast.config.SerializationConfig;
 import dev.booking.domain.CustomerId;
+import dev.booking.domain.EventId;
 
 import static dev.booking.engine.BookingSerialization.add;
 
@@ -39,8 +40,14 @@ public final class ViewSerialization {
         }, in -> new RebuildingLists.Mark(ViewWire.readBuckets(in), in.readLong()));
         add(config, id++, RebuildingLists.Unmark.class, (out, unmark) -> ViewWire.writeMarks(out, unmark.whole()),
                 in -> new RebuildingLists.Unmark(ViewWire.readMarks(in)));
-        add(config, id, UpdateEventView.class, (out, update) -> out.writeObject(update.value()),
-                in -> new UpdateEventView(in.readObject()));
+        // 7161 was the update of one event's entry, before the event buckets: retired, so that a member of an
+        // older build fails to read the new update instead of misreading it.
+        id++;
+        add(config, id++, UpdateEventView.class, ViewWire::writeUpdateEventView, ViewWire::readUpdateEventView);
+        add(config, id++, EventViewBucket.class, ViewWire::writeEventViewBucket, ViewWire::readEventViewBucket);
+        add(config, id++, ReadEventView.class, (out, read) -> out.writeString(read.event().value()),
+                in -> new ReadEventView(new EventId(in.readString())));
+        add(config, id, ResetFigures.class, (out, reset) -> { }, in -> new ResetFigures());
         return config;
     }
 

@@ -67,6 +67,41 @@ final class ViewWire {
         return new CustomerReservations(customer, lines);
     }
 
+    static void writeEventViewBucket(ObjectDataOutput out, EventViewBucket bucket) throws IOException {
+        writeEventViewValues(out, bucket.views());
+    }
+
+    static EventViewBucket readEventViewBucket(ObjectDataInput in) throws IOException {
+        EventViewBucket bucket = new EventViewBucket();
+        readEventViewValues(in).forEach(bucket::merge);
+        return bucket;
+    }
+
+    static void writeUpdateEventView(ObjectDataOutput out, UpdateEventView update) throws IOException {
+        out.writeString(update.bucket());
+        writeEventViewValues(out, update.values());
+    }
+
+    static UpdateEventView readUpdateEventView(ObjectDataInput in) throws IOException {
+        return new UpdateEventView(in.readString(), readEventViewValues(in));
+    }
+
+    private static void writeEventViewValues(ObjectDataOutput out, Collection<EventViewValue> values) throws IOException {
+        out.writeInt(values.size());
+        for (EventViewValue value : values) {
+            out.writeObject(value);
+        }
+    }
+
+    private static List<EventViewValue> readEventViewValues(ObjectDataInput in) throws IOException {
+        int count = in.readInt();
+        List<EventViewValue> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(in.readObject());
+        }
+        return values;
+    }
+
     static void writeCustomerBucket(ObjectDataOutput out, CustomerBucket bucket) throws IOException {
         writeLists(out, bucket.lists());
     }

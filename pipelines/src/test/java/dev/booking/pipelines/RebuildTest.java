@@ -127,9 +127,11 @@ class RebuildTest {
     @Test
     void a_view_ahead_of_the_ledger_survives_a_repair_and_not_a_rebuild() {
         // given an event view at a sequence the ledger never reached, and a lost-events marker
-        IMap<String, AvailabilityView> events = member.getMap(ViewMaps.EVENTS);
-        AvailabilityView current = events.get(PLAY.value());
-        events.put(PLAY.value(), new AvailabilityView(current.availability(), current.sequence() + 5, current.asOfMillis()));
+        IMap<String, EventViewBucket> events = member.getMap(ViewMaps.EVENTS);
+        AvailabilityView current = views.event(PLAY).orElseThrow();
+        String bucket = EventViewBucket.keyOf(PLAY);
+        events.executeOnKey(bucket, new UpdateEventView(bucket,
+                List.of(new AvailabilityView(current.availability(), current.sequence() + 5, current.asOfMillis()))));
         member.getMap(ViewMaps.HEALTH).put(ViewMaps.LOST_EVENTS, LostEvents.seenAt(1));
 
         // when repaired, it is still ahead; when rebuilt, it is right and the marker is gone

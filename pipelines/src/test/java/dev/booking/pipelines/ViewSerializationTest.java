@@ -42,9 +42,16 @@ class ViewSerializationTest {
         assertRoundTrip(RebuildingLists.marking(RebuildingLists.marking(null, Set.of(3, 66), 1234), Set.of(17), 1300));
         assertRoundTrip(new RebuildingLists.Mark(Set.of(4, 5), 99));
         assertRoundTrip(new RebuildingLists.Unmark(Map.of(6, 2L, 9, 3L)));
-        assertThat(roundTrip(new UpdateEventView(AvailabilityView.of(last))).value()).isEqualTo(AvailabilityView.of(last));
         SalesFigures figures = Projections.figures(sale.changes());
-        assertThat(roundTrip(new UpdateEventView(figures)).value()).isEqualTo(figures);
+        UpdateEventView update = new UpdateEventView("7", List.of(AvailabilityView.of(last), figures));
+        assertThat(roundTrip(update).bucket()).isEqualTo("7");
+        assertThat(roundTrip(update).values()).containsExactly(AvailabilityView.of(last), figures);
+        EventViewBucket bucket = new EventViewBucket();
+        bucket.merge(AvailabilityView.of(last));
+        bucket.merge(AvailabilityView.of(SalesHistory.randomSale("play", 3, 10).last()));
+        assertRoundTrip(bucket);
+        assertThat(roundTrip(new ReadEventView(last.eventId())).event()).isEqualTo(last.eventId());
+        assertThat(roundTrip(new ResetFigures())).isInstanceOf(ResetFigures.class);
     }
 
     @Test
@@ -61,7 +68,7 @@ class ViewSerializationTest {
     void registering_twice_adds_the_serializers_once() {
         SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
 
-        assertThat(config.getSerializerConfigs()).hasSize(12);
+        assertThat(config.getSerializerConfigs()).hasSize(15);
         assertThat(ViewSerialization.isRegistered(config)).isTrue();
         assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
     }
