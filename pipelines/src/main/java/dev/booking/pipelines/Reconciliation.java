@@ -47,6 +47,7 @@ public final class Reconciliation {
     private final IMap<String, CustomerBucket> customers;
     private final IMap<String, EventViewBucket> figures;
     private final IMap<String, LostEvents> health;
+    private final HazelcastInstance hazelcast;
 
     public Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice) {
         this(hazelcast, boxOffice, Clock.systemUTC());
@@ -58,6 +59,7 @@ public final class Reconciliation {
 
     Reconciliation(HazelcastInstance hazelcast, BoxOffice boxOffice, Clock clock, int shareSize) {
         this.shareSize = shareSize;
+        this.hazelcast = hazelcast;
         this.boxOffice = boxOffice;
         this.clock = clock;
         this.events = hazelcast.getMap(ViewMaps.EVENTS);
@@ -87,7 +89,8 @@ public final class Reconciliation {
      * Republishes the whole truth of every event, without clearing anything: repairs every view that is
      * behind (a change lost by a crashed publisher or with a crashed inventory owner, changes skipped by a
      * journal overflow) with no moment in which a view is empty. It cannot repair a view that is ahead of the ledger or holds a
-     * reservation the ledger does not: that takes {@link #rebuild()}. Clears the lost-events marker.
+     * reservation the ledger does not: that takes {@link #rebuild()}. Clears the lost-events marker. Folds
+     * the per-event views of a build before the event buckets into the buckets first ({@link LegacyEventViews}).
      *
      * @return how many events were republished
      */
@@ -97,6 +100,7 @@ public final class Reconciliation {
 
     /** {@link #repair()}, giving the truth it republished (in shares): what the views must hold once it is through. */
     List<Change> republishTruth() {
+        LegacyEventViews.fold(hazelcast);
         health.remove(ViewMaps.LOST_EVENTS);
         return republishAll();
     }
@@ -115,6 +119,7 @@ public final class Reconciliation {
      * @return how many events were republished
      */
     public int rebuild() {
+        LegacyEventViews.fold(hazelcast);
         health.remove(ViewMaps.LOST_EVENTS);
         events.clear();
         customers.clear();

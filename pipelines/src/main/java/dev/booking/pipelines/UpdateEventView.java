@@ -4,6 +4,7 @@ import com.hazelcast.map.EntryProcessor;
 import dev.booking.domain.Change;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -32,13 +33,19 @@ final class UpdateEventView implements EntryProcessor<String, EventViewBucket, V
 
     /** One update per bucket the changes touch, in bucket order, with each change's value for the view. */
     static List<UpdateEventView> of(List<Change> changes, Function<Change, ? extends EventViewValue> view) {
+        List<EventViewValue> values = new ArrayList<>(changes.size());
+        changes.forEach(change -> values.add(view.apply(change)));
+        return ofValues(values);
+    }
+
+    /** One update per bucket the values fall into, in bucket order. */
+    static List<UpdateEventView> ofValues(Collection<? extends EventViewValue> values) {
         SortedMap<Integer, List<EventViewValue>> byBucket = new TreeMap<>();
-        for (Change change : changes) {
-            byBucket.computeIfAbsent(EventViewBucket.bucketOf(change.eventId()), b -> new ArrayList<>())
-                    .add(view.apply(change));
+        for (EventViewValue value : values) {
+            byBucket.computeIfAbsent(EventViewBucket.bucketOf(value.eventId()), b -> new ArrayList<>()).add(value);
         }
         List<UpdateEventView> updates = new ArrayList<>(byBucket.size());
-        byBucket.forEach((bucket, values) -> updates.add(new UpdateEventView(EventViewBucket.keyOf(bucket), values)));
+        byBucket.forEach((bucket, inBucket) -> updates.add(new UpdateEventView(EventViewBucket.keyOf(bucket), inBucket)));
         return updates;
     }
 

@@ -1,5 +1,6 @@
 package dev.booking.pipelines;
 
+import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.CategoryDefinition;
@@ -76,6 +77,31 @@ class RebuildTest {
         awaitNoDrift();
         QuerySideUnderMemberCrashTest.assertViewsEqualTheCommandSide(views, boxOffice, List.of(GIG, PLAY));
         assertThat(views.figures(GIG).orElseThrow().soldOutAt(CategoryId.of("floor"))).isEqualTo(soldOut);
+    }
+
+    @Test
+    void a_repair_folds_the_per_event_views_of_an_earlier_build_into_the_buckets_and_drops_them() {
+        // given the views as a build before the event buckets left them: one entry per event, the gig's
+        // figures holding a sold-out moment from long ago (history the ledger cannot give back)
+        CategoryId floor = CategoryId.of("floor");
+        SalesFigures current = views.figures(GIG).orElseThrow();
+        Instant longAgo = Instant.parse("2026-01-01T20:00:00Z");
+        member.getMap(LegacyEventViews.FIGURES).put(GIG.value(), new SalesFigures(GIG, 1, current.tally(),
+                current.categories(), List.of(new SalesFigures.SoldOut(floor, longAgo.toEpochMilli())), List.of(),
+                longAgo.toEpochMilli()));
+        member.getMap(LegacyEventViews.EVENTS).put(PLAY.value(), views.event(PLAY).orElseThrow());
+
+        // when the views are repaired
+        reconciliation.repair();
+
+        // then the figures keep the earlier moment, the views equal the truth, and the old maps are gone
+        awaitNoDrift();
+        assertThat(views.figures(GIG).orElseThrow().soldOutAt(floor)).contains(longAgo);
+        assertThat(views.figures(GIG).orElseThrow().sequence()).isEqualTo(current.sequence());
+        assertThat(member.getDistributedObjects()).extracting(DistributedObject::getName)
+                .doesNotContain(LegacyEventViews.EVENTS, LegacyEventViews.FIGURES);
+        assertThat(reconciliation.repair()).as("a second repair finds nothing to fold").isEqualTo(2);
+        assertThat(views.figures(GIG).orElseThrow().soldOutAt(floor)).contains(longAgo);
     }
 
     @Test
