@@ -64,6 +64,7 @@ public final class BareDesign {
     private final String calls;
     private final int events;
     private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    private final Lane onlyLane = new Lane();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong batched = new AtomicLong();
     private final AtomicLong eventCalls = new AtomicLong();
@@ -198,11 +199,16 @@ public final class BareDesign {
             return stock.executeOnKey(event, new Reserve(new String[] {id}, new int[] {seats}))[0];
         }
         Pending pending = new Pending(event, id, seats, new CompletableFuture<>());
-        Member owner = partitions.getPartition(event).getOwner();
-        Lane lane = lanes.computeIfAbsent(owner == null ? new UUID(0, 0) : owner.getUuid(), uuid -> new Lane());
+        Lane lane = events == 1 ? onlyLane : laneOf(event);
         lane.queue.add(pending);
         lane.sendIfIdle();
         return pending.answer.join();
+    }
+
+    /** The lane of the member that owns the event; with one event, one lane and no look-up per request, as before. */
+    private Lane laneOf(String event) {
+        Member owner = partitions.getPartition(event).getOwner();
+        return lanes.computeIfAbsent(owner == null ? new UUID(0, 0) : owner.getUuid(), uuid -> new Lane());
     }
 
     private record Pending(String event, String id, int seats, CompletableFuture<Byte> answer) {
@@ -226,7 +232,14 @@ public final class BareDesign {
                 }
                 batches.incrementAndGet();
                 batched.addAndGet(batch.size());
-                send(batch);
+                try {
+                    send(batch);
+                } catch (RuntimeException refused) {
+                    // a call that failed before it left (the client shutting down): its callers fail, the lane goes on
+                    batch.forEach(pending -> pending.answer.completeExceptionally(refused));
+                    sending.set(false);
+                    continue;
+                }
                 return;
             }
         }
@@ -255,9 +268,12 @@ public final class BareDesign {
                 });
             }
             CompletableFuture.allOf(answers.values().toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, any) -> {
-                byEvent.forEach((event, pendings) -> answer(pendings, answers.get(event)));
-                sending.set(false);
-                sendIfIdle();
+                try {
+                    byEvent.forEach((event, pendings) -> answer(pendings, answers.get(event)));
+                } finally {
+                    sending.set(false);
+                    sendIfIdle();
+                }
             }, ForkJoinPool.commonPool());
         }
 
