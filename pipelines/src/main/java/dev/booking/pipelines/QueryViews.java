@@ -127,6 +127,16 @@ public final class QueryViews {
     private record MarksRead(Optional<RebuildingLists> marks, long atNanos) {
     }
 
+    /**
+     * Whether the views hold another layout of buckets than this node's build uses ({@link ViewLayout}):
+     * then this node reads customer lists and event pages from the wrong buckets until a rebuild.
+     * False while no layout is noted.
+     */
+    public boolean layoutDiffers() {
+        Object noted = health.get(ViewMaps.LAYOUT);
+        return noted != null && !ViewLayout.parse(noted).equals(Optional.of(ViewLayout.THIS_BUILD));
+    }
+
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */
     public Optional<LostEvents> lostEvents() {
         return Optional.ofNullable((LostEvents) health.get(ViewMaps.LOST_EVENTS));

@@ -106,9 +106,10 @@ public final class Reconciliation {
     }
 
     /**
-     * Clears the event and customer views, resets the sales figures to their history, clears the
-     * lost-events marker, and republishes the whole truth of every event for the pipeline to apply again.
-     * Until it has, the views are empty or partial (usually well under a second).
+     * Clears the event and customer views, resets the sales figures to their history, notes this build's
+     * layout of buckets ({@link ViewLayout}), clears the lost-events marker, and republishes the whole
+     * truth of every event for the pipeline to apply again. Until it has, the views are empty or partial
+     * (usually well under a second).
      *
      * <p>What the ledger does not hold cannot be rebuilt from it: the moments categories first sold
      * out and the per-minute marks of seats sold exist only in the figures view. They are kept from the
@@ -120,6 +121,7 @@ public final class Reconciliation {
      */
     public int rebuild() {
         LegacyEventViews.fold(hazelcast);
+        ViewLayout.note(hazelcast);
         health.remove(ViewMaps.LOST_EVENTS);
         events.clear();
         customers.clear();

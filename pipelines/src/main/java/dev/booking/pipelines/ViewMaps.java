@@ -36,6 +36,11 @@ public final class ViewMaps {
      * {@link ViewJobKeeper} submits it; the note goes once a job exists.
      */
     public static final String SUBMISSION_UNANSWERED = "view-job-submission-unanswered";
+    /**
+     * {@link #LAYOUT} → the bucket counts the views were built with, as text ({@link ViewLayout}): a node
+     * of a build with other counts reads the wrong buckets until the views are rebuilt.
+     */
+    public static final String LAYOUT = "view-layout";
     /** member address → {@link LagSnapshot}: each member's decision-to-view lag histogram. */
     public static final String LAG = "booking.view.lag";
 

@@ -15,6 +15,7 @@ import dev.booking.pipelines.QueryViews;
 import dev.booking.pipelines.Reconciliation;
 import dev.booking.pipelines.ViewJobKeeper;
 import dev.booking.pipelines.ViewJobSubmission;
+import dev.booking.pipelines.ViewLayout;
 import dev.booking.pipelines.ViewMaps;
 import dev.booking.pipelines.ViewSerialization;
 import dev.booking.web.BookingApi;
@@ -186,6 +187,7 @@ public final class BookingNode implements AutoCloseable {
             try {
                 BoxOffice boxOffice = new BoxOffice(member);
                 submitViewJob(member, started);
+                ViewLayout.noteOrWarn(member);
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
                 push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 push(started, LostViewRecovery.watch(member, reconciliation));

@@ -58,6 +58,8 @@ final class AdminHandlers {
                 viewJob == ViewJobState.UNANSWERED ? 1 : 0);
         gauge(text, "booking_view_repair_owed", "1 from a failed view job's resubmission until its repair is through",
                 views.repairOwed() ? 1 : 0);
+        gauge(text, "booking_view_layout_differs", "1 if the views hold another layout of buckets than this node's "
+                + "build reads (it reads the wrong buckets until POST /admin/views/rebuild)", views.layoutDiffers() ? 1 : 0);
         gauge(text, "booking_view_customer_buckets_rebuilding", "Customer buckets lost with a member and not whole again",
                 views.rebuildingLists().map(r -> r.buckets().size()).orElse(0));
         ctx.contentType("text/plain; version=0.0.4").result(text.toString());

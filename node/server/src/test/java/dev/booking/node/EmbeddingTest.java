@@ -13,6 +13,8 @@ import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
+import dev.booking.pipelines.ViewLayout;
+import dev.booking.pipelines.ViewMaps;
 import dev.booking.web.BookingApi;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,8 @@ class EmbeddingTest {
                     ReservationId.of("o-1"), CategoryId.of("stalls"), CustomerId.of("ann"), 2)).join();
             assertThat(decision).isInstanceOf(Decision.Confirmed.class);
             assertThat(booking.httpPort()).isEqualTo(-1);
+            assertThat(member.getMap(ViewMaps.HEALTH).get(ViewMaps.LAYOUT)).as("the start noted the views' layout")
+                    .isEqualTo(ViewLayout.THIS_BUILD.asText());
 
             app = Javalin.create(web -> {
                 web.routes.get("/shop/orders/{id}", ctx -> ctx.result(

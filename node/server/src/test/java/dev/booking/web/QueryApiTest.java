@@ -4,6 +4,7 @@ import dev.booking.domain.CustomerId;
 import dev.booking.pipelines.CustomerBucket;
 import dev.booking.pipelines.RebuildingLists;
 import dev.booking.pipelines.ViewJobs;
+import dev.booking.pipelines.ViewLayout;
 import dev.booking.pipelines.ViewMaps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,7 +125,17 @@ class QueryApiTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("booking_view_lag_p99_seconds").contains("booking_intake_pending")
                 .contains("booking_view_job_running 1.0").contains("booking_view_job_unanswered 0.0")
-                .contains("booking_view_repair_owed 0.0");
+                .contains("booking_view_repair_owed 0.0").contains("booking_view_layout_differs 0.0");
+    }
+
+    @Test
+    void metrics_tell_when_the_views_hold_another_layout_of_buckets_than_this_nodes_build_reads() {
+        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.LAYOUT, ViewLayout.THIS_BUILD.asText());
+        assertThat(api.get("/metrics").body()).contains("booking_view_layout_differs 0.0");
+
+        api.cluster.member(0).getMap(ViewMaps.HEALTH).put(ViewMaps.LAYOUT, "customer-buckets=271,event-buckets=67");
+
+        assertThat(api.get("/metrics").body()).contains("booking_view_layout_differs 1.0");
     }
 
     @Test
