@@ -1,5 +1,6 @@
 package dev.booking.pipelines;
 
+import com.hazelcast.map.IMap;
 import dev.booking.domain.EventId;
 
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import java.util.function.UnaryOperator;
  * commutative, associative and idempotent as the values it holds.
  *
  * <p>Like {@link CustomerBucket}, it is changed in place (in-memory format OBJECT) and relies on Hazelcast
- * handling an OBJECT value only on its partition's thread: read it by key ({@link ReadEventView},
- * {@code getAll} of {@link #keys()}), never by a query such as {@code values()}, which may copy it on
+ * handling an OBJECT value only on its partition's thread: read it by key ({@link #read}, {@link #readAll}),
+ * never by a query such as {@code values()}, which may copy it on
  * another thread while it changes. The count is fixed for a cluster: a cluster upgraded from a build with
  * another count must rebuild these views once every member runs the new build.
  */
@@ -85,10 +86,15 @@ public final class EventViewBucket {
         return new EventViewBucket(copy);
     }
 
-    /** The values of every bucket, by event id, each cast to its view's type. */
-    static <V extends EventViewValue> Map<String, V> byEvent(Collection<EventViewBucket> buckets, Class<V> type) {
+    /** One event's value in a bucketed view, read on its bucket's owner ({@link ReadEventView}): only that value travels. */
+    static <V extends EventViewValue> Optional<V> read(IMap<String, EventViewBucket> view, EventId event, Class<V> type) {
+        return Optional.ofNullable(type.cast(view.executeOnKey(keyOf(event), new ReadEventView(event))));
+    }
+
+    /** Every event's value in a bucketed view, by event id: every bucket read by key, on its owner. */
+    static <V extends EventViewValue> Map<String, V> readAll(IMap<String, EventViewBucket> view, Class<V> type) {
         Map<String, V> all = new HashMap<>();
-        for (EventViewBucket bucket : buckets) {
+        for (EventViewBucket bucket : view.getAll(keys()).values()) {
             bucket.byEvent.forEach((event, value) -> all.put(event, type.cast(value)));
         }
         return all;

@@ -58,12 +58,12 @@ public final class QueryViews {
 
     /** An event's availability, read out of its bucket on the bucket's owner. */
     public Optional<AvailabilityView> event(EventId id) {
-        return Optional.ofNullable((AvailabilityView) events.executeOnKey(EventViewBucket.keyOf(id), new ReadEventView(id)));
+        return EventViewBucket.read(events, id, AvailabilityView.class);
     }
 
     /** Every event in the view, by id. Reads every bucket (by key, on its owner): for listings, not for the hot path. */
     public List<AvailabilityView> events() {
-        return EventViewBucket.byEvent(events.getAll(EventViewBucket.keys()).values(), AvailabilityView.class).values().stream()
+        return EventViewBucket.readAll(events, AvailabilityView.class).values().stream()
                 .sorted(Comparator.comparing(view -> view.eventId().value())).toList();
     }
 
@@ -99,8 +99,7 @@ public final class QueryViews {
 
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
     public Optional<SalesFigures> figures(EventId id) {
-        return Optional.ofNullable((SalesFigures) figures.executeOnKey(EventViewBucket.keyOf(id), new ReadEventView(id)))
-                .filter(f -> f.sequence() > 0);
+        return EventViewBucket.read(figures, id, SalesFigures.class).filter(f -> f.sequence() > 0);
     }
 
     /** The lag from decision to view over the members that published a histogram lately. */
@@ -134,7 +133,7 @@ public final class QueryViews {
      */
     public boolean layoutDiffers() {
         Object noted = health.get(ViewMaps.LAYOUT);
-        return noted != null && !ViewLayout.parse(noted).equals(Optional.of(ViewLayout.THIS_BUILD));
+        return noted != null && !ViewLayout.isThisBuilds(noted);
     }
 
     /** Whether the journal overflowed since the last rebuild: the views may be behind until a repair. */

@@ -70,10 +70,8 @@ public final class Reconciliation {
 
     /** Every difference between the three views and the ledger, per view. */
     public DriftReport check() {
-        Map<String, AvailabilityView> eventViews =
-                EventViewBucket.byEvent(events.getAll(EventViewBucket.keys()).values(), AvailabilityView.class);
-        Map<String, SalesFigures> figureViews =
-                EventViewBucket.byEvent(figures.getAll(EventViewBucket.keys()).values(), SalesFigures.class);
+        Map<String, AvailabilityView> eventViews = EventViewBucket.readAll(events, AvailabilityView.class);
+        Map<String, SalesFigures> figureViews = EventViewBucket.readAll(figures, SalesFigures.class);
         Map<String, CustomerReservations> customerViews = customerLists();
         Map<String, Change> truth = wholeEvents();
         List<CustomerDrift> customerDrifts = Comparison.customers(truth.values(), customerViews);

@@ -1,12 +1,12 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,26 +49,26 @@ public record ViewLayout(int customerBuckets, int eventBuckets) {
                 : Optional.empty();
     }
 
+    /** Whether a note says this build's layout. */
+    static boolean isThisBuilds(Object noted) {
+        return parse(noted).equals(Optional.of(THIS_BUILD));
+    }
+
     /**
-     * Notes this build's layout if none is noted, and logs an error if another one is. Bounded (at most
-     * {@code 2 s}) and best-effort: for a node's start, which must not hang or fail on it.
+     * Notes this build's layout if none is noted, and logs an error if another one is. Each step waits
+     * at most {@code 2 s}, and a failure only logs: for a node's start, which must not hang or fail on it.
+     * (Read, then written: two nodes of different builds starting at the same moment may both note theirs,
+     * the last one staying; {@link QueryViews#layoutDiffers()} then tells the other.)
      */
     public static void noteOrWarn(HazelcastInstance member) {
-        // IMap has no asynchronous putIfAbsent: the call runs on a daemon thread of its own, which ends
-        // with the call (Hazelcast's invocation timeout bounds it), and the start waits for it at most NOTE_WAIT.
-        CompletableFuture<Object> noting = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                noting.complete(member.getMap(ViewMaps.HEALTH).putIfAbsent(ViewMaps.LAYOUT, THIS_BUILD.asText()));
-            } catch (RuntimeException | Error e) {
-                noting.completeExceptionally(e);
-            }
-        }, "booking-view-layout-note");
-        thread.setDaemon(true);
-        thread.start();
+        IMap<String, Object> health = member.getMap(ViewMaps.HEALTH);
         Object noted;
         try {
-            noted = noting.get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            noted = health.getAsync(ViewMaps.LAYOUT).toCompletableFuture().get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (noted == null) {
+                health.setAsync(ViewMaps.LAYOUT, THIS_BUILD.asText()).toCompletableFuture()
+                        .get(NOTE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -76,7 +76,7 @@ public record ViewLayout(int customerBuckets, int eventBuckets) {
             LOG.warn("the views' layout was not noted ({}); /metrics says nothing about it until a rebuild", e.toString());
             return;
         }
-        if (noted != null && !parse(noted).equals(Optional.of(THIS_BUILD))) {
+        if (noted != null && !isThisBuilds(noted)) {
             LOG.error("the views hold another layout ({}) than this build uses ({}): this node reads customer "
                     + "lists and event pages from the wrong buckets until the views are rebuilt "
                     + "(POST /admin/views/rebuild, once every member runs the same build)", noted, THIS_BUILD.asText());
