@@ -23,11 +23,19 @@ final class ScriptedChanges {
     }
 
     static StreamSource<JournalSourceEntry<String, ChangeBatch>> of(List<JournalSourceEntry<String, ChangeBatch>> entries) {
+        return paced(entries, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #of}, at most {@code perSecond} entries a second, as a sale spreads its rounds over time. */
+    static StreamSource<JournalSourceEntry<String, ChangeBatch>> paced(List<JournalSourceEntry<String, ChangeBatch>> entries,
+                                                                      int perSecond) {
         String script = UUID.randomUUID().toString();
         SCRIPTS.put(script, List.copyOf(entries));
         return SourceBuilder.stream("scripted changes", context -> new Reader(SCRIPTS.get(script)))
                 .<JournalSourceEntry<String, ChangeBatch>>fillBufferFn((reader, buffer) -> {
-                    for (int i = 0; i < 64 && reader.next < reader.entries.size(); i++) {
+                    long due = perSecond == Integer.MAX_VALUE ? Long.MAX_VALUE
+                            : (System.nanoTime() - reader.startNanos) / 1_000_000L * perSecond / 1_000L + 1;
+                    for (int i = 0; i < 64 && reader.next < reader.entries.size() && reader.next < due; i++) {
                         buffer.add(reader.entries.get(reader.next++));
                     }
                 })
@@ -50,6 +58,7 @@ final class ScriptedChanges {
 
     private static final class Reader {
         final List<JournalSourceEntry<String, ChangeBatch>> entries;
+        final long startNanos = System.nanoTime();
         int next;
 
         Reader(List<JournalSourceEntry<String, ChangeBatch>> entries) {
