@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /** The comparisons of a reconciliation: each view against the ledger's whole truth (pure functions). */
 final class Comparison {
+    private static final Set<String> UNMENDED_BY_REPUBLISHING = Set.of("unexpected", "ahead", "differs");
+
     private Comparison() {
     }
 
@@ -29,8 +32,7 @@ final class Comparison {
         for (String eventId : union(truth.keySet(), views.keySet())) {
             Change ledger = truth.get(eventId);
             AvailabilityView view = views.get(eventId);
-            String problem = problem(ledger, view == null ? null : view.sequence(),
-                    () -> view.availability().equals(ledger.availability()));
+            String problem = problem(ledger, view, () -> sameAvailability(view, ledger));
             if (problem != null) {
                 drifts.add(new EventDrift(eventId, problem, ledger == null ? 0 : ledger.sequence(),
                         view == null ? 0 : view.sequence()));
@@ -44,9 +46,7 @@ final class Comparison {
         for (String eventId : union(truth.keySet(), views.keySet())) {
             Change ledger = truth.get(eventId);
             SalesFigures view = views.get(eventId);
-            String problem = problem(ledger, view == null ? null : view.sequence(),
-                    () -> view.tally().equals(ledger.tally())
-                            && view.categories().equals(ledger.availability().categories()));
+            String problem = problem(ledger, view, () -> sameFigures(view, ledger));
             if (problem != null) {
                 drifts.add(new FiguresDrift(eventId, problem,
                         ledger == null ? "-" : describe(ledger.sequence(), ledger.tally(), ledger.availability().categories()),
@@ -58,19 +58,13 @@ final class Comparison {
 
     /** Every customer's list against the reservations of every event in the ledger. */
     static List<CustomerDrift> customers(Iterable<Change> truth, Map<String, CustomerReservations> views) {
-        Map<String, Map<String, Reservation>> expected = new HashMap<>();
-        for (Change event : truth) {
-            for (Reservation r : event.reservations()) {
-                expected.computeIfAbsent(r.customerId().value(), c -> new HashMap<>())
-                        .put(r.eventId().value() + "/" + r.id().value(), r);
-            }
-        }
+        Map<String, Map<String, Reservation>> expected = byCustomer(truth);
         List<CustomerDrift> drifts = new ArrayList<>();
         for (String customer : union(expected.keySet(), views.keySet())) {
             Map<String, Reservation> ledger = expected.getOrDefault(customer, Map.of());
             Map<String, CustomerReservation> view = views.containsKey(customer)
                     ? views.get(customer).reservations().stream().collect(Collectors.toMap(
-                    line -> line.eventId().value() + "/" + line.reservationId().value(), line -> line, (a, b) -> a, TreeMap::new))
+                    Comparison::keyOf, line -> line, (a, b) -> a, TreeMap::new))
                     : Map.of();
             CustomerDrift drift = customer(customer, ledger, view);
             if (drift != null) {
@@ -102,9 +96,7 @@ final class Comparison {
             } else if (!line.matches(truth)) {
                 String both = key + ": ledger " + truth.status() + " " + truth.quantity() + "x" + truth.category()
                         + ", view " + line.status() + " " + line.quantity() + "x" + line.category();
-                boolean statusBehind = line.status().rank() < truth.status().rank()
-                        && line.category().equals(truth.category()) && line.quantity() == truth.quantity();
-                (statusBehind ? behind : differing).add(both);
+                (statusBehind(line, truth) ? behind : differing).add(both);
             }
         }
         if (missing.isEmpty() && behind.isEmpty() && unexpected.isEmpty() && differing.isEmpty()) {
@@ -113,17 +105,84 @@ final class Comparison {
         return new CustomerDrift(customer, missing, behind, unexpected, differing);
     }
 
-    private static String problem(Change ledger, Long viewSequence, BooleanSupplier sameContent) {
+    /**
+     * The values of an event view that the ledger contradicts in a way its republished truth cannot mend,
+     * since a view keeps the higher sequence: {@code unexpected}, {@code ahead} or {@code differs}.
+     */
+    static <V extends EventViewValue> List<EventViewValue> contradicted(Map<String, Change> truth, Map<String, V> views,
+                                                                        BiPredicate<V, Change> same) {
+        List<EventViewValue> contradicted = new ArrayList<>();
+        views.forEach((eventId, view) -> {
+            Change ledger = truth.get(eventId);
+            String problem = problem(ledger, view, () -> same.test(view, ledger));
+            if (problem != null && UNMENDED_BY_REPUBLISHING.contains(problem)) {
+                contradicted.add(view);
+            }
+        });
+        return contradicted;
+    }
+
+    /**
+     * The customer lines that the ledger contradicts in a way its republished truth cannot mend, since a
+     * line keeps its most advanced status: {@code unexpected} and {@code differing}; by customer.
+     */
+    static List<CustomerReservations> contradictedLines(Iterable<Change> truth, Map<String, CustomerReservations> views) {
+        Map<String, Map<String, Reservation>> expected = byCustomer(truth);
+        List<CustomerReservations> contradicted = new ArrayList<>();
+        views.forEach((customer, list) -> {
+            Map<String, Reservation> ledger = expected.getOrDefault(customer, Map.of());
+            List<CustomerReservation> lines = list.reservations().stream().filter(line -> {
+                Reservation reservation = ledger.get(keyOf(line));
+                return reservation == null || !line.matches(reservation) && !statusBehind(line, reservation);
+            }).toList();
+            if (!lines.isEmpty()) {
+                contradicted.add(new CustomerReservations(list.customerId(), lines));
+            }
+        });
+        return contradicted;
+    }
+
+    static boolean sameAvailability(AvailabilityView view, Change ledger) {
+        return view.availability().equals(ledger.availability());
+    }
+
+    static boolean sameFigures(SalesFigures view, Change ledger) {
+        return view.tally().equals(ledger.tally()) && view.categories().equals(ledger.availability().categories());
+    }
+
+    /** Every reservation of the ledger, by customer, then by {@code event/reservation}. */
+    private static Map<String, Map<String, Reservation>> byCustomer(Iterable<Change> truth) {
+        Map<String, Map<String, Reservation>> expected = new HashMap<>();
+        for (Change event : truth) {
+            for (Reservation r : event.reservations()) {
+                expected.computeIfAbsent(r.customerId().value(), c -> new HashMap<>())
+                        .put(r.eventId().value() + "/" + r.id().value(), r);
+            }
+        }
+        return expected;
+    }
+
+    private static String keyOf(CustomerReservation line) {
+        return line.eventId().value() + "/" + line.reservationId().value();
+    }
+
+    /** The line is the ledger's reservation at an earlier status: a change it has not received yet. */
+    private static boolean statusBehind(CustomerReservation line, Reservation truth) {
+        return line.status().rank() < truth.status().rank()
+                && line.category().equals(truth.category()) && line.quantity() == truth.quantity();
+    }
+
+    private static String problem(Change ledger, EventViewValue view, BooleanSupplier sameContent) {
         if (ledger == null) {
             return "unexpected";
         }
-        if (viewSequence == null) {
+        if (view == null) {
             return "missing";
         }
-        if (viewSequence < ledger.sequence()) {
+        if (view.sequence() < ledger.sequence()) {
             return "behind";
         }
-        if (viewSequence > ledger.sequence()) {
+        if (view.sequence() > ledger.sequence()) {
             return "ahead";
         }
         return sameContent.getAsBoolean() ? null : "differs";

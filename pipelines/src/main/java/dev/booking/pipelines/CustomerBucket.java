@@ -96,6 +96,28 @@ public final class CustomerBucket {
         }
     }
 
+    /**
+     * Takes the line out of the customer's list if the list holds exactly this line (status, time and all),
+     * and the list out of the bucket once it is empty; a line that changed since it was read stays.
+     *
+     * @return whether it was taken out
+     */
+    boolean removeIfHeld(CustomerId customer, CustomerReservation line) {
+        List<byte[]> held = lines.get(customer.value());
+        if (held == null) {
+            return false;
+        }
+        int at = binarySearch(held, events.numberOf(line.eventId()), line.reservationId().value());
+        if (at < 0 || !unpack(held.get(at)).equals(line)) {
+            return false;
+        }
+        held.remove(at);
+        if (held.isEmpty()) {
+            lines.remove(customer.value());
+        }
+        return true;
+    }
+
     private int binarySearch(List<byte[]> held, int event, String reservationId) {
         int low = 0;
         int high = held.size() - 1;

@@ -9,8 +9,9 @@ import java.util.List;
  * <p>Problems: {@code missing} (the ledger has it, the view does not), {@code unexpected} (the view has
  * it, the ledger does not), {@code behind} (the view is at an older sequence: a change in flight, lost,
  * or skipped by a journal overflow; {@link Reconciliation#repair()} fixes it), {@code ahead} (the view is
- * at a newer sequence than the ledger: the ledger lost changes; only {@link Reconciliation#rebuild()}
- * fixes it), {@code differs} (same sequence, different content: a bug). Under live traffic
+ * at a newer sequence than the ledger: the ledger lost changes; {@link Reconciliation#repairThoroughly()}
+ * or {@link Reconciliation#rebuild()} fixes it), {@code differs} (same sequence, different content: a bug;
+ * fixed the same way). Under live traffic
  * {@code behind}, and a customer's {@code missing} and {@code behind} lines, can be changes in flight:
  * check again.
  */
@@ -37,7 +38,8 @@ public record DriftReport(long checkedAtMillis, int eventsChecked, int customers
     /**
      * A customer whose list differs, lines as {@code event/reservation status}: {@code missing} and
      * {@code behind} (the view has an earlier status than the ledger) are changes not received, which
-     * {@link Reconciliation#repair()} fixes; {@code unexpected} and {@code differing} (anything else) are not.
+     * {@link Reconciliation#repair()} fixes; {@code unexpected} and {@code differing} (anything else) it does
+     * not, {@link Reconciliation#repairThoroughly()} does.
      */
     public record CustomerDrift(String customerId, List<String> missing, List<String> behind,
                                 List<String> unexpected, List<String> differing) {

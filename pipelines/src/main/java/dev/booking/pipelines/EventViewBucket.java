@@ -71,6 +71,17 @@ public final class EventViewBucket {
         byEvent.merge(value.eventId().value(), value, UpdateEventView::merged);
     }
 
+    /**
+     * Replaces an event's value with {@code replacement} (or takes it out, if null) if the bucket holds
+     * exactly {@code seen}; a value that changed since it was read stays.
+     *
+     * @return whether it was replaced
+     */
+    boolean replaceIfHeld(EventViewValue seen, EventViewValue replacement) {
+        String event = seen.eventId().value();
+        return replacement == null ? byEvent.remove(event, seen) : byEvent.replace(event, seen, replacement);
+    }
+
     public Optional<EventViewValue> view(EventId event) {
         return Optional.ofNullable(byEvent.get(event.value()));
     }

@@ -1,6 +1,7 @@
 package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import dev.booking.domain.Change;
 import dev.booking.domain.EventId;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -87,13 +89,58 @@ public final class Reconciliation {
      * Republishes the whole truth of every event, without clearing anything: repairs every view that is
      * behind (a change lost by a crashed publisher or with a crashed inventory owner, changes skipped by a
      * journal overflow) with no moment in which a view is empty. It cannot repair a view that is ahead of the ledger or holds a
-     * reservation the ledger does not: that takes {@link #rebuild()}. Clears the lost-events marker. Folds
+     * reservation the ledger does not: that takes {@link #repairThoroughly()} (or {@link #rebuild()}). Clears the lost-events marker. Folds
      * the per-event views of a build before the event buckets into the buckets first ({@link LegacyEventViews}).
      *
      * @return how many events were republished
      */
     public int repair() {
         return events(republishTruth());
+    }
+
+    /**
+     * {@link #repair()}, after taking out of the views what the ledger contradicts and republishing cannot
+     * mend, since a view keeps the higher sequence and the more advanced status: an event's availability
+     * or figures ahead of its ledger or differing from it, and customer lines of reservations the ledger
+     * does not hold or holds otherwise. After a member crashes between publishing a batch's change and its
+     * backup having the batch, nobody was told those decisions (the call failed and was retried), but the
+     * views may show them; this mends that without emptying the views as {@link #rebuild()} does, and
+     * keeps every line's time and the figures' history.
+     *
+     * <p>Reads every view and every event's whole ledger into this JVM first, as {@link #check()} does: an
+     * administrative tool, not for the automatic repairs. Each value is taken out only if its bucket still
+     * holds exactly what was read (on the bucket's owner, {@link TakeBackEventViews}, {@link TakeBackCustomerLines}),
+     * and the truth republished afterwards is read after that: a value that was right by then, or became
+     * right, is back once the repair is through. Run it once the views have settled after a crash (the
+     * view job restarts from its last snapshot and may deliver the crashed member's last changes again).
+     */
+    public Repaired repairThoroughly() {
+        Map<String, AvailabilityView> eventViews = EventViewBucket.readAll(events, AvailabilityView.class);
+        Map<String, SalesFigures> figureViews = EventViewBucket.readAll(figures, SalesFigures.class);
+        Map<String, CustomerReservations> customerViews = customerLists();
+        Map<String, Change> truth = wholeEvents();
+        int eventsTaken = takeBack(events, Comparison.contradicted(truth, eventViews, Comparison::sameAvailability),
+                value -> EventViewBucket.keyOf(value.eventId()), TakeBackEventViews::new);
+        int figuresTaken = takeBack(figures, Comparison.contradicted(truth, figureViews, Comparison::sameFigures),
+                value -> EventViewBucket.keyOf(value.eventId()), TakeBackEventViews::new);
+        int linesTaken = takeBack(customers, Comparison.contradictedLines(truth.values(), customerViews),
+                list -> CustomerBucket.keyOf(list.customerId()), TakeBackCustomerLines::new);
+        return new Repaired(repair(), eventsTaken, figuresTaken, linesTaken);
+    }
+
+    /** What {@link #repairThoroughly()} did: events republished, and values taken out of each view before. */
+    public record Repaired(int republishedEvents, int eventViewsTakenOut, int figuresTakenOut, int customerLinesTakenOut) {
+    }
+
+    /** Takes each item out of its bucket of the view by one call per bucket; returns how many were taken out. */
+    private static <T, V> int takeBack(IMap<String, V> view, List<T> items, Function<T, String> bucketOf,
+                                       Function<List<T>, EntryProcessor<String, V, Integer>> takeBack) {
+        Map<String, List<T>> byBucket = items.stream().collect(Collectors.groupingBy(bucketOf));
+        int taken = 0;
+        for (Map.Entry<String, List<T>> bucket : byBucket.entrySet()) {
+            taken += view.executeOnKey(bucket.getKey(), takeBack.apply(bucket.getValue()));
+        }
+        return taken;
     }
 
     /** {@link #repair()}, giving the truth it republished (in shares): what the views must hold once it is through. */

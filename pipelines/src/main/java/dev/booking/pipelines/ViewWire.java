@@ -86,14 +86,14 @@ final class ViewWire {
         return new UpdateEventView(in.readString(), readEventViewValues(in));
     }
 
-    private static void writeEventViewValues(ObjectDataOutput out, Collection<EventViewValue> values) throws IOException {
+    static void writeEventViewValues(ObjectDataOutput out, Collection<EventViewValue> values) throws IOException {
         out.writeInt(values.size());
         for (EventViewValue value : values) {
             out.writeObject(value);
         }
     }
 
-    private static List<EventViewValue> readEventViewValues(ObjectDataInput in) throws IOException {
+    static List<EventViewValue> readEventViewValues(ObjectDataInput in) throws IOException {
         int count = in.readInt();
         List<EventViewValue> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -121,14 +121,14 @@ final class ViewWire {
         return new UpdateCustomerBucket(in.readString(), readLists(in));
     }
 
-    private static void writeLists(ObjectDataOutput out, Collection<CustomerReservations> lists) throws IOException {
+    static void writeLists(ObjectDataOutput out, Collection<CustomerReservations> lists) throws IOException {
         out.writeInt(lists.size());
         for (CustomerReservations list : lists) {
             writeCustomerReservations(out, list);
         }
     }
 
-    private static List<CustomerReservations> readLists(ObjectDataInput in) throws IOException {
+    static List<CustomerReservations> readLists(ObjectDataInput in) throws IOException {
         int count = in.readInt();
         List<CustomerReservations> lists = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -88,4 +88,55 @@ class ComparisonTest {
             assertThat(drift.unexpected()).containsExactly("gig/stray CONFIRMED");
         });
     }
+
+    @Test
+    void what_a_thorough_repair_takes_out_is_only_what_republishing_cannot_mend() {
+        // behind and missing: republishing mends them, nothing to take out
+        List<Change> withheld = sale.changes().subList(0, sale.changes().size() - 1);
+        assertThat(Comparison.contradicted(truth, Map.of("gig", Projections.event(withheld)), Comparison::sameAvailability)).isEmpty();
+        assertThat(Comparison.contradicted(truth, Map.of("gig", Projections.figures(withheld)), Comparison::sameFigures)).isEmpty();
+        assertThat(Comparison.contradictedLines(truth.values(), Projections.customers(withheld))).isEmpty();
+        assertThat(Comparison.contradicted(truth, Map.of("gig", Projections.event(sale.changes())), Comparison::sameAvailability)).isEmpty();
+
+        // ahead, unexpected, a line of a reservation the ledger lacks, a line more advanced than the ledger's
+        AvailabilityView view = Projections.event(sale.changes());
+        AvailabilityView ahead = new AvailabilityView(view.availability(), view.sequence() + 1, view.asOfMillis());
+        assertThat(Comparison.contradicted(truth, Map.of("gig", ahead, "ghost", view), Comparison::sameAvailability))
+                .containsExactlyInAnyOrder(ahead, view);
+        SalesHistory booked = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2);
+        SalesHistory cancelled = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2).tick(1).cancel("r1")
+                .reserve("stray", "balcony", "ann", 1);
+        Map<String, CustomerReservations> views = Projections.customers(cancelled.changes());
+        assertThat(Comparison.contradictedLines(List.of(booked.whole()), views)).singleElement().satisfies(list -> {
+            assertThat(list.customerId().value()).isEqualTo("ann");
+            assertThat(list.reservations()).extracting(line -> line.reservationId().value() + " " + line.status())
+                    .containsExactlyInAnyOrder("r1 CANCELLED", "stray CONFIRMED");
+        });
+    }
+
+    @Test
+    void a_bucket_gives_up_a_line_or_a_value_only_as_it_was_read() {
+        SalesHistory booked = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2).reserve("r2", "floor", "ann", 1);
+        CustomerReservations ann = Projections.customers(booked.changes()).get("ann");
+        CustomerBucket bucket = new CustomerBucket();
+        bucket.add(ann);
+        CustomerReservation r1 = ann.reservations().get(0);
+        CustomerReservation r1Later = new CustomerReservation(r1.eventId(), r1.reservationId(), r1.category(),
+                r1.quantity(), r1.status(), r1.reason(), r1.atMillis() + 1);
+
+        assertThat(bucket.removeIfHeld(ann.customerId(), r1Later)).as("another time").isFalse();
+        assertThat(bucket.removeIfHeld(ann.customerId(), r1)).isTrue();
+        assertThat(bucket.list(ann.customerId()).reservations()).extracting(line -> line.reservationId().value())
+                .containsExactly("r2");
+        assertThat(bucket.removeIfHeld(ann.customerId(), ann.reservations().get(1))).isTrue();
+        assertThat(bucket.list(ann.customerId())).as("an emptied list goes").isNull();
+
+        AvailabilityView view = Projections.event(booked.changes());
+        EventViewBucket events = new EventViewBucket();
+        events.merge(view);
+        AvailabilityView newer = new AvailabilityView(view.availability(), view.sequence() + 1, view.asOfMillis());
+        assertThat(events.replaceIfHeld(newer, null)).isFalse();
+        assertThat(events.replaceIfHeld(view, null)).isTrue();
+        assertThat(events.view(view.eventId())).isEmpty();
+    }
 }

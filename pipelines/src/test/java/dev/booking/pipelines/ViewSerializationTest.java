@@ -52,6 +52,10 @@ class ViewSerializationTest {
         assertRoundTrip(bucket);
         assertThat(roundTrip(new ReadEventView(last.eventId())).event()).isEqualTo(last.eventId());
         assertThat(roundTrip(new ResetFigures())).isInstanceOf(ResetFigures.class);
+        assertThat(roundTrip(new TakeBackEventViews(List.of(AvailabilityView.of(last), figures))).seen())
+                .containsExactly(AvailabilityView.of(last), figures);
+        List<CustomerReservations> lines = List.copyOf(Projections.customers(sale.changes()).values());
+        assertThat(roundTrip(new TakeBackCustomerLines(lines)).seen()).isEqualTo(lines);
     }
 
     @Test
@@ -68,7 +72,7 @@ class ViewSerializationTest {
     void registering_twice_adds_the_serializers_once() {
         SerializationConfig config = ViewSerialization.register(ViewSerialization.register(new SerializationConfig()));
 
-        assertThat(config.getSerializerConfigs()).hasSize(15);
+        assertThat(config.getSerializerConfigs()).hasSize(17);
         assertThat(ViewSerialization.isRegistered(config)).isTrue();
         assertThat(ViewSerialization.isRegistered(new SerializationConfig())).isFalse();
     }

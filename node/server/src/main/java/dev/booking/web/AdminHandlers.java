@@ -27,9 +27,27 @@ final class AdminHandlers {
         Respond.json(ctx, 200, Map.of("clean", report.isClean(), "report", report));
     }
 
-    /** Republishes the truth of the events whose views drifted. */
+    /**
+     * Republishes the truth of every event. With {@code ?thorough=true} it first takes out of the views
+     * what the ledger contradicts and republishing cannot mend ({@link Reconciliation#repairThoroughly}).
+     */
     void repair(Context ctx) {
-        Respond.json(ctx, 200, Map.of("republishedEvents", reconciliation.repair()));
+        if (thorough(ctx)) {
+            Respond.json(ctx, 200, reconciliation.repairThoroughly());
+        } else {
+            Respond.json(ctx, 200, Map.of("republishedEvents", reconciliation.repair()));
+        }
+    }
+
+    private static boolean thorough(Context ctx) {
+        String thorough = ctx.queryParam("thorough");
+        if (thorough == null || thorough.equals("false")) {
+            return false;
+        }
+        if (thorough.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("invalid_parameter", "query parameter 'thorough' must be true or false", "thorough");
     }
 
     /** Clears the views and republishes every event's truth (per-minute history is lost). */

@@ -45,10 +45,26 @@ final class ReservationHandlers {
             if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
                 return CompletableFuture.completedFuture(accepted);
             }
-            return boxOffice.reserve(request).completeOnTimeout(accepted,
+            return boxOffice.reserve(request).thenApply(ReservationHandlers::firstAnswer).completeOnTimeout(accepted,
                     preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
         });
         Respond.later(ctx, answer, ReservationHandlers::answer);
+    }
+
+    /**
+     * The decision of a request that its acceptance just found undecided, as a first answer. The intake's
+     * decider may have decided it before this call's own attempt did, which then reads as a replay; but
+     * nobody had been given a decision for it before this call (an acceptance answers with the recorded
+     * decision when there is one), so it is not a replay for the client.
+     */
+    private static Decision firstAnswer(Decision decision) {
+        if (decision instanceof Decision.Confirmed confirmed && confirmed.replay()) {
+            return new Decision.Confirmed(confirmed.reservation(), false);
+        }
+        if (decision instanceof Decision.Rejected rejected && rejected.replay()) {
+            return new Decision.Rejected(rejected.reservation(), false);
+        }
+        return decision;
     }
 
     private static void answer(Context ctx, Decision decision) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,6 +67,22 @@ class AsynchronousReservationApiTest {
         assertThat(decided.text("status")).isEqualTo("CONFIRMED");
         assertThat(rejected.status()).isEqualTo(409);
         assertThat(rejected.text("reason")).isEqualTo("INSUFFICIENT_CAPACITY");
+    }
+
+    @Test
+    void a_request_sent_once_with_wait_is_never_answered_as_a_replay_and_its_retry_is() {
+        // the intake's decider and the waiting call race to decide it; whichever wins, it is the first answer
+        startDecider();
+        List<ApiFixture.Reply> once = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            once.add(api.send("POST", "/events/concert/reservations", BODY.formatted("once-" + i, 1), "wait=5"));
+        }
+        var retry = api.send("POST", "/events/concert/reservations", BODY.formatted("once-0", 1), "wait=5");
+
+        assertThat(once).extracting(ApiFixture.Reply::status).containsOnly(201, 409).contains(201, 409);
+        assertThat(once).extracting(ApiFixture.Reply::replayed).as("Idempotent-Replayed on first answers").containsOnly(false);
+        assertThat(retry.status()).isEqualTo(once.get(0).status());
+        assertThat(retry.replayed()).isTrue();
     }
 
     @Test

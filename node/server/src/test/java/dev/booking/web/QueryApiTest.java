@@ -115,6 +115,27 @@ class QueryApiTest {
     }
 
     @Test
+    void a_thorough_repair_says_what_it_took_out_and_refuses_a_parameter_it_does_not_know() {
+        api.reserve("r1", "floor", 2);
+        api.eventually("/customers/alice/reservations", reply -> reply.json().get("reservations").size() == 1);
+
+        var thorough = api.post("/admin/views/repair?thorough=true", null);
+        var plain = api.post("/admin/views/repair", null);
+        var unclear = api.post("/admin/views/repair?thorough=yes", null);
+
+        assertThat(thorough.status()).isEqualTo(200);
+        assertThat(thorough.json().get("republishedEvents").asInt()).isEqualTo(1);
+        assertThat(thorough.json().get("customerLinesTakenOut").asInt()).as("nothing was wrong").isZero();
+        assertThat(thorough.json().get("eventViewsTakenOut").asInt()).isZero();
+        assertThat(thorough.json().get("figuresTakenOut").asInt()).isZero();
+        assertThat(plain.json().get("republishedEvents").asInt()).isEqualTo(1);
+        assertThat(unclear.status()).isEqualTo(400);
+        assertThat(unclear.text("error")).isEqualTo("invalid_parameter");
+        assertThat(unclear.text("field")).isEqualTo("thorough");
+        assertThat(api.get("/customers/alice/reservations").json().get("reservations")).hasSize(1);
+    }
+
+    @Test
     void metrics_expose_the_decision_to_view_lag() {
         api.reserve("r1", "floor", 1);
         api.eventually("/events/concert", reply -> reply.status() == 200
