@@ -73,6 +73,25 @@ public final class Inventory {
     }
 
     /**
+     * Decides a request that was accepted earlier for a later decision (the asynchronous intake). It is
+     * decided as {@link #reserve} decides, except that one the event no longer allows as it stands (its
+     * category was removed, or it asks for more seats than a reservation may now hold) is recorded as
+     * rejected ({@link RejectionReason#EVENT_CHANGED}) rather than refused: its acceptance promised the
+     * buyer a decision, and a replay then gets the same one.
+     */
+    public Decision decideAccepted(ReservationRequest request) {
+        Optional<Decision> known = check(request);
+        if (known.isEmpty() || !(known.get() instanceof Decision.Refused) || !categoryTable.contains(request.category())) {
+            return reserve(request);
+        }
+        Reservation rejected = new Reservation(definition.id(), request.reservationId(), request.category(),
+                request.customerId(), request.quantity(), Status.REJECTED, RejectionReason.EVENT_CHANGED);
+        record(rejected);
+        sequence++;
+        return Decision.of(rejected, false);
+    }
+
+    /**
      * What a request would get without a new decision: the recorded answer for a replay, a conflict,
      * or a refusal; empty when it needs deciding. Changes nothing.
      */
@@ -118,6 +137,11 @@ public final class Inventory {
 
     /** Changes name, start, limits and capacities; never below what is already confirmed. */
     public Revision revise(EventDefinition revised) {
+        long newCategories = revised.categories().stream().filter(c -> !categoryTable.contains(c.id())).count();
+        if (categoryTable.size() + newCategories > MAX_CATEGORIES_EVER) {
+            return new Revision.TooManyCategories("an event can have at most " + MAX_CATEGORIES_EVER
+                    + " different categories over its life; it has had " + categoryTable.size());
+        }
         Optional<String> refusal = refusalToRevise(revised);
         if (refusal.isPresent()) {
             return new Revision.Refused(refusal.get());
@@ -136,10 +160,6 @@ public final class Inventory {
     }
 
     private Optional<String> refusalToRevise(EventDefinition revised) {
-        long newCategories = revised.categories().stream().filter(c -> !categoryTable.contains(c.id())).count();
-        if (categoryTable.size() + newCategories > MAX_CATEGORIES_EVER) {
-            return Optional.of("an event can have at most " + MAX_CATEGORIES_EVER + " different categories over its life");
-        }
         Map<CategoryId, Integer> capacities = new HashMap<>();
         revised.categories().forEach(c -> capacities.put(c.id(), c.capacity()));
         for (Stock current : stock.values()) {

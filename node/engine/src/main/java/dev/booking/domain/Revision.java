@@ -12,4 +12,11 @@ public sealed interface Revision {
     /** Lowering a capacity below what is confirmed, or removing a category that has sales, is refused. */
     record Refused(String detail) implements Revision {
     }
+
+    /**
+     * More categories than an event can ever have ({@code Inventory.MAX_CATEGORIES_EVER}, counting those
+     * it had and dropped) is refused.
+     */
+    record TooManyCategories(String detail) implements Revision {
+    }
 }

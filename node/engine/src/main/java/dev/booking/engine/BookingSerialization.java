@@ -100,6 +100,10 @@ public final class BookingSerialization {
             out.writeInt(read.shares());
         }, in -> new ReadEventShare(in.readInt(), in.readInt()));
         add(config, ++id, CountReservations.class, (out, p) -> { }, in -> new CountReservations());
+        add(config, ++id, Revision.TooManyCategories.class, (out, r) -> out.writeString(r.detail()),
+                in -> new Revision.TooManyCategories(in.readString()));
+        add(config, ++id, DecideAccepted.class, (out, p) -> Wire.writeRequest(out, p.request()),
+                in -> new DecideAccepted(Wire.readRequest(in)));
         return config;
     }
 

@@ -54,6 +54,17 @@ public final class BoxOffice {
         return groupCommit.submit(request);
     }
 
+    /**
+     * Decides a request that the asynchronous intake accepted: as {@link #reserve} does, and if the event
+     * changed since so that it no longer allows the request, records it as rejected
+     * ({@code EVENT_CHANGED}) instead of refusing it, since its acceptance promised a decision.
+     */
+    public CompletableFuture<Decision> decideAccepted(ReservationRequest request) {
+        return reserve(request).thenCompose(decision -> decision instanceof Decision.Refused
+                ? Futures.plain(inventory.submitToKey(request.eventId().value(), new DecideAccepted(request)))
+                : CompletableFuture.completedFuture(decision));
+    }
+
     /** Decides a reservation in a call of its own, without group commit. */
     public CompletableFuture<Decision> reserveAlone(ReservationRequest request) {
         return Futures.plain(inventory.submitToKey(request.eventId().value(), new ReserveSeats(List.of(request))))

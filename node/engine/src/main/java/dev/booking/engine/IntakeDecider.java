@@ -65,14 +65,14 @@ public final class IntakeDecider implements AutoCloseable {
         if (!deciding.add(key)) {
             return;
         }
-        boxOffice.reserve(request).whenComplete((decision, failure) -> {
+        boxOffice.decideAccepted(request).whenComplete((decision, failure) -> {
             if (failure != null) {
                 deciding.remove(key);
                 LOG.debug("intake request {} not decided yet ({}); the sweep tries again", key, failure.toString());
                 return;
             }
             if (decision instanceof Decision.Refused refused) {
-                LOG.warn("intake request {} refused after acceptance: {}", key, refused.detail());
+                LOG.warn("intake request {} refused after acceptance: {}", key, refused.detail()); // its event is gone
             }
             Futures.plain(intake.deleteAsync(key)).whenComplete((ignored, e) -> deciding.remove(key));
         });

@@ -111,6 +111,34 @@ class InventoryTest {
     }
 
     @Test
+    void an_accepted_request_the_changed_event_no_longer_allows_is_rejected_and_recorded_once() {
+        Inventory inventory = Inventory.open(concert(50, 5));
+        inventory.revise(new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 50)), 2));
+        long sequence = inventory.sequence();
+
+        Decision withdrawn = inventory.decideAccepted(request("r1", "balcony", 1));
+        Decision aboveTheNewLimit = inventory.decideAccepted(request("r2", "floor", 3));
+        Decision allowed = inventory.decideAccepted(request("r3", "floor", 2));
+        Decision replay = inventory.decideAccepted(request("r1", "balcony", 1));
+
+        assertThat(withdrawn).isEqualTo(new Decision.Rejected(
+                reservation("r1", "balcony", 1, Status.REJECTED, RejectionReason.EVENT_CHANGED), false));
+        assertThat(aboveTheNewLimit).isEqualTo(new Decision.Rejected(
+                reservation("r2", "floor", 3, Status.REJECTED, RejectionReason.EVENT_CHANGED), false));
+        assertThat(allowed).isInstanceOf(Decision.Confirmed.class);
+        assertThat(replay).isEqualTo(new Decision.Rejected(
+                reservation("r1", "balcony", 1, Status.REJECTED, RejectionReason.EVENT_CHANGED), true));
+        assertThat(inventory.reserve(request("r2", "floor", 3))).as("a replay through the usual path")
+                .isEqualTo(new Decision.Rejected(reservation("r2", "floor", 3, Status.REJECTED, RejectionReason.EVENT_CHANGED), true));
+        assertThat(inventory.tally()).isEqualTo(new Tally(1, 2, 0));
+        assertThat(inventory.sequence()).isEqualTo(sequence + 3);
+        assertThat(floor(inventory).confirmed()).isEqualTo(2);
+        assertThat(inventory.decideAccepted(request("r4", "standing", 1))).as("a category it never had")
+                .isInstanceOf(Decision.Refused.class);
+    }
+
+    @Test
     void cancelling_releases_the_seats_exactly_once() {
         Inventory inventory = Inventory.open(concert(5, 5));
         inventory.reserve(request("r1", "floor", 3));

@@ -7,6 +7,7 @@ import dev.booking.domain.CustomerId;
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
+import dev.booking.domain.RejectionReason;
 import dev.booking.domain.Reservation;
 import dev.booking.domain.ReservationId;
 import dev.booking.domain.ReservationRequest;
@@ -83,6 +84,35 @@ class AsynchronousIntakeTest {
         assertThat(intake.accept(new ReservationRequest(EventId.of("none"), ReservationId.of("r1"), CategoryId.of("a"),
                 CustomerId.of("c"), 1)).join()).isInstanceOf(Decision.Refused.class);
         assertThat(intake.size()).isZero();
+    }
+
+    @Test
+    void an_accepted_request_the_event_no_longer_allows_when_it_is_decided_is_rejected_not_dropped() {
+        // given two requests accepted, then the event revised: the balcony removed, at most 2 seats at once
+        cluster = BookingCluster.of(2);
+        BoxOffice boxOffice = new BoxOffice(cluster.member(0));
+        Intake intake = new Intake(cluster.member(0));
+        boxOffice.define(concert(10, 10)).join();
+        assertThat(intake.accept(request("r1", "balcony", 1)).join()).isInstanceOf(Decision.Pending.class);
+        assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Pending.class);
+        boxOffice.define(new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 10)), 2)).join();
+
+        // when the intake decides them
+        startDeciders();
+
+        // then each is rejected, says why, and answers a re-POST the same way
+        for (String id : List.of("r1", "r2")) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    boxOffice.reservation(Sales.CONCERT, ReservationId.of(id)).join())
+                    .hasValueSatisfying(r -> {
+                        assertThat(r.status()).isEqualTo(Status.REJECTED);
+                        assertThat(r.reason()).isEqualTo(RejectionReason.EVENT_CHANGED);
+                    }));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> intake.size() == 0);
+        assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Rejected.class);
+        assertThat(boxOffice.availability(Sales.CONCERT).join().orElseThrow().categories().get(0).confirmed()).isZero();
     }
 
     @Test

@@ -9,10 +9,12 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The REST API as an unstarted Javalin app ({@link #create}), or as routes to mount on an application's
@@ -21,6 +23,10 @@ import java.time.Duration;
 public final class BookingApi {
     /** Bodies are small JSON objects; anything larger is refused with 413 before it is parsed. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
+    /** Every path of the booking routes, for the checks before them ({@link #refuseWhatIsNeverRead}). */
+    private static final List<String> OUR_PATHS = List.of("/events", "/events/*", "/customers/*", "/admin/*", "/metrics",
+            "/health", "/health/*");
 
     private BookingApi() {
     }
@@ -83,6 +89,9 @@ public final class BookingApi {
         QueryHandlers queries = new QueryHandlers(backend.views(), new RecentReads(keepEventPages));
         AdminHandlers admin = new AdminHandlers(backend.views(), backend.reconciliation(), backend.intake());
         HealthHandlers probes = new HealthHandlers(backend.health());
+        for (String path : OUR_PATHS) {
+            routes.before(path, BookingApi::refuseWhatIsNeverRead);
+        }
         routes.put("/events/{eventId}", events::define);
         routes.post("/events/{eventId}/reservations", reservations::reserve);
         routes.get("/events/{eventId}/reservations/{reservationId}", reservations::show);
@@ -103,6 +112,26 @@ public final class BookingApi {
                 Respond.problem(ctx, Problem.of(400, "invalid_field", e.getMessage(), e.field())));
     }
 
+    /**
+     * Before any of our routes: a request whose method an {@code X-HTTP-Method-Override} header would change
+     * (Javalin honours it, so a GET could cancel a reservation) is refused, and so is a body declared larger
+     * than {@link #MAX_BODY_BYTES}, at once rather than after reading (or inviting, with
+     * {@code Expect: 100-continue}) the part of it that fits.
+     */
+    private static void refuseWhatIsNeverRead(Context ctx) {
+        if (ctx.header(METHOD_OVERRIDE) != null) {
+            throw ProblemException.badRequest("method_override_not_supported",
+                    "the " + METHOD_OVERRIDE + " header is not supported: send the request with its own method", METHOD_OVERRIDE);
+        }
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ProblemException(Problem.of(413, "body_too_large", httpDetail413()));
+        }
+    }
+
+    private static String httpDetail413() {
+        return "the request body is larger than " + MAX_BODY_BYTES + " bytes";
+    }
+
     private static String httpError(int status) {
         return switch (status) {
             case 404 -> "route_not_found";
@@ -116,7 +145,7 @@ public final class BookingApi {
         return switch (e.getStatus()) {
             case 404 -> "no route " + method + " " + path;
             case 405 -> "method " + method + " is not allowed on " + path;
-            case 413 -> "the request body is larger than " + MAX_BODY_BYTES + " bytes";
+            case 413 -> httpDetail413();
             default -> e.getMessage();
         };
     }

@@ -2,6 +2,9 @@ package dev.booking.web;
 
 import dev.booking.domain.InvalidInput;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /** Checks at the edge that turn raw input into domain values or a 400 naming the field. */
@@ -22,6 +25,20 @@ final class Edge {
         } catch (InvalidInput e) {
             throw ProblemException.badRequest("invalid_" + kind(field), "'" + field + "' "
                     + e.getMessage().substring(e.getMessage().indexOf(':') + 2), field);
+        }
+    }
+
+    /**
+     * An ISO-8601 date and time with its offset ({@code 2027-01-15T20:00:00Z}, {@code 2027-01-15T21:00:00+01:00}).
+     * Text only: a number would have to be read as seconds or milliseconds since 1970, and Jackson reads
+     * one too large for an {@code Instant} as 1970 itself.
+     */
+    static Instant instant(String field, String raw) {
+        try {
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid_field", "'" + field
+                    + "' must be an ISO-8601 date and time with its offset, such as 2027-01-15T20:00:00Z", field);
         }
     }
 

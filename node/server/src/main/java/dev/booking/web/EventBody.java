@@ -5,12 +5,11 @@ import dev.booking.domain.CategoryId;
 import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The body of {@code PUT /events/{eventId}}. */
-record EventBody(String name, Instant startsAt, List<CategoryBody> categories, Integer maxPerReservation) {
+record EventBody(String name, String startsAt, List<CategoryBody> categories, Integer maxPerReservation) {
 
     record CategoryBody(String id, Integer capacity) {
     }
@@ -27,6 +26,6 @@ record EventBody(String name, Instant startsAt, List<CategoryBody> categories, I
                     category.capacity()));
         }
         int max = maxPerReservation == null ? EventDefinition.DEFAULT_MAX_PER_RESERVATION : maxPerReservation;
-        return new EventDefinition(id, name, startsAt, definitions, max);
+        return new EventDefinition(id, name, startsAt == null ? null : Edge.instant("startsAt", startsAt), definitions, max);
     }
 }

@@ -24,6 +24,8 @@ final class EventHandlers {
                 Respond.json(c, 200, EventView.of(updated.event()));
             } else if (revision instanceof Revision.Refused refused) {
                 Respond.problem(c, Problem.of(409, "capacity_below_confirmed", refused.detail(), "categories"));
+            } else if (revision instanceof Revision.TooManyCategories tooMany) {
+                Respond.problem(c, Problem.of(409, "too_many_categories", tooMany.detail(), "categories"));
             }
         });
     }

@@ -29,6 +29,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    /** Every method gets its problem as a body; Jetty's own handler writes one only for GET, POST and HEAD. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** Errors Jetty answers before there is a request to dispatch (a malformed request line or header). */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -41,6 +47,9 @@ final class ProblemErrorHandler extends ErrorHandler {
             return Respond.problemFor(cause); // a broken connection (Jetty's EofException is one): 503, retry
         }
         String detail = message == null || message.isBlank() ? "the request could not be handled" : message;
+        if (code == 505) {
+            return Problem.of(code, "http_version_not_supported", detail);
+        }
         if (code >= 500) {
             return Problem.of(code, code == 503 ? "unavailable" : "internal_error", detail);
         }

@@ -45,7 +45,7 @@ final class ReservationHandlers {
             if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
                 return CompletableFuture.completedFuture(accepted);
             }
-            return boxOffice.reserve(request).thenApply(ReservationHandlers::firstAnswer).completeOnTimeout(accepted,
+            return boxOffice.decideAccepted(request).thenApply(ReservationHandlers::firstAnswer).completeOnTimeout(accepted,
                     preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
         });
         Respond.later(ctx, answer, ReservationHandlers::answer);

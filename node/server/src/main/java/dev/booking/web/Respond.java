@@ -2,9 +2,11 @@ package dev.booking.web;
 
 import com.hazelcast.core.HazelcastException;
 import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +51,11 @@ final class Respond {
         if (cause instanceof ProblemException p) {
             return p.problem();
         }
+        Optional<HttpException> malformed = malformedRequest(cause);
+        if (malformed.isPresent()) {
+            return Problem.of(400, "malformed_request", "the request could not be read: "
+                    + ((Throwable) malformed.get()).getMessage());
+        }
         if (cause instanceof java.io.IOException) {
             return Problem.of(503, "unavailable", "the connection broke before the request was read (the node may be"
                     + " stopping); retrying with the same reservationId is safe");
@@ -61,6 +68,16 @@ final class Respond {
         }
         LOG.error("unexpected failure", cause);
         return Problem.of(500, "internal_error", "unexpected " + cause.getClass().getSimpleName());
+    }
+
+    /** The HTTP parser's refusal of what the client sent (a malformed chunk, say), if that is what this failure is. */
+    private static Optional<HttpException> malformedRequest(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return Optional.of(http);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -39,13 +39,18 @@ final class ApiFixture implements AutoCloseable {
     }
 
     Reply send(String method, String path, String body, String prefer) {
+        return sendWithHeader(method, path, body, prefer == null ? null : "Prefer", prefer);
+    }
+
+    /** A request with one more header ({@code name} null: none). */
+    Reply sendWithHeader(String method, String path, String body, String name, String value) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, publisher).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30));
-        if (prefer != null) {
-            builder.header("Prefer", prefer);
+        if (name != null) {
+            builder.header(name, value);
         }
         HttpRequest request = builder.build();
         try {

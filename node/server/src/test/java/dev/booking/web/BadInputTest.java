@@ -129,22 +129,70 @@ class BadInputTest {
             "GET /ev%zzents HTTP/1.1\r\nHost: x\r\n\r\n",
             "POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"})
     void a_request_that_is_not_http_answers_400_in_json(String raw) throws Exception {
-        String reply;
+        assertProblem(raw(raw), 400, "malformed_request");
+    }
+
+    /** Every method gets its problem as JSON, not only GET, POST and HEAD (Jetty's own pages). */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"PUT /events/%FF", "DELETE /events/concert/reservations/%C0%AF", "PATCH /events/%ED%A0%80",
+            "OPTIONS /events/%FF"})
+    void a_path_jetty_cannot_decode_answers_400_in_json_whatever_the_method(String request) throws Exception {
+        assertProblem(raw(request + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"),
+                400, "malformed_request");
+    }
+
+    @Test
+    void a_malformed_chunked_body_answers_400_not_unavailable() throws Exception {
+        String reply = raw("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(reply).startsWith("HTTP/1.1 400");
+        assertThat(reply).containsIgnoringCase("application/problem+json");
+        assertThat(api.confirmed("floor")).isZero();
+    }
+
+    @Test
+    void a_body_declared_too_large_is_refused_before_it_is_sent() throws Exception {
+        String reply = raw("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+
+        assertProblem(reply, 413, "body_too_large");
+        assertThat(reply).doesNotContain("100 Continue");
+    }
+
+    @Test
+    void an_http_version_the_server_does_not_speak_is_named_not_called_an_internal_error() throws Exception {
+        assertProblem(raw("GET /events HTTP/9.9\r\nHost: x\r\n\r\n"), 505, "http_version_not_supported");
+    }
+
+    @ParameterizedTest(name = "[{index}] startsAt {0}")
+    @ValueSource(strings = {"1e300", "0", "1700000000", "\"2027-01-15 20:00\"", "\"2027-01-15T20:00:00\""})
+    void a_start_that_is_not_a_date_and_time_with_its_offset_answers_400(String startsAt) {
+        var reply = api.put("/events/e3", "{\"name\":\"E\",\"startsAt\":" + startsAt + ",\"categories\":[{\"id\":\"a\",\"capacity\":1}]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("field")).isEqualTo("startsAt");
+        assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("e3")).join()).isEmpty();
+    }
+
+    private String raw(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.net.SocketTimeoutException e) {
             throw new AssertionError("no complete answer within 5 s", e);
         }
+    }
 
-        assertThat(reply).startsWith("HTTP/1.1 400");
+    private static void assertProblem(String reply, int status, String error) throws Exception {
+        assertThat(reply).startsWith("HTTP/1.1 " + status);
         assertThat(reply).containsIgnoringCase("Content-Type: application/problem+json");
         String body = reply.substring(reply.indexOf("\r\n\r\n") + 4);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        assertThat(json.get("status").asInt()).isEqualTo(400);
-        assertThat(json.get("error").asText()).isEqualTo("malformed_request");
+        assertThat(json.get("status").asInt()).isEqualTo(status);
+        assertThat(json.get("error").asText()).isEqualTo(error);
         assertThat(json.get("detail").asText()).isNotBlank();
     }
 

@@ -96,4 +96,33 @@ class EventApiTest {
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.text("reason")).contains("draining");
     }
+
+    @Test
+    void a_start_with_an_offset_is_kept_as_the_instant_it_names() {
+        ApiFixture.Reply reply = api.put("/events/e4", "{\"name\":\"E\",\"startsAt\":\"2027-01-15T21:00:00+01:00\",\"categories\":[{\"id\":\"a\",\"capacity\":1}]}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.text("startsAt")).isEqualTo("2027-01-15T20:00:00Z");
+    }
+
+    @Test
+    void more_categories_than_an_event_can_ever_have_is_its_own_conflict() {
+        StringBuilder categories = new StringBuilder();
+        int answered = 0;
+        ApiFixture.Reply last = null;
+        for (int round = 0; round < 5 && (last == null || last.status() != 409); round++) {
+            categories.setLength(0);
+            for (int c = 0; c < 64; c++) {
+                categories.append(c == 0 ? "" : ",").append("{\"id\":\"c").append(round).append('-').append(c)
+                        .append("\",\"capacity\":1}");
+            }
+            last = api.put("/events/many", "{\"name\":\"Many\",\"categories\":[" + categories + "]}");
+            answered++;
+        }
+
+        assertThat(answered).as("the fourth definition of 64 new categories passes 255").isEqualTo(4);
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.text("error")).isEqualTo("too_many_categories");
+        assertThat(last.text("field")).isEqualTo("categories");
+    }
 }

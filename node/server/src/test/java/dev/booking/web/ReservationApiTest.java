@@ -144,4 +144,22 @@ class ReservationApiTest {
         assertThat(rejected.text("error")).isEqualTo("not_cancellable");
         assertThat(unknown.status()).isEqualTo(404);
     }
+
+    @Test
+    void a_method_override_header_is_refused_and_changes_nothing() {
+        api.reserve("r1", "floor", 2);
+
+        var cancelByGet = api.sendWithHeader("GET", "/events/concert/reservations/r1", null, "X-HTTP-Method-Override", "DELETE");
+        var defineByGet = api.sendWithHeader("GET", "/events/sneaky", "{\"name\":\"x\",\"categories\":[{\"id\":\"a\",\"capacity\":1}]}",
+                "X-HTTP-Method-Override", "PUT");
+        var cancelByHead = api.sendWithHeader("HEAD", "/events/concert/reservations/r1", null, "X-HTTP-Method-Override", "DELETE");
+
+        assertThat(cancelByGet.status()).isEqualTo(400);
+        assertThat(cancelByGet.text("error")).isEqualTo("method_override_not_supported");
+        assertThat(cancelByGet.text("field")).isEqualTo("X-HTTP-Method-Override");
+        assertThat(defineByGet.status()).isEqualTo(400);
+        assertThat(cancelByHead.status()).isEqualTo(400);
+        assertThat(api.get("/events/concert/reservations/r1").text("status")).isEqualTo("CONFIRMED");
+        assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("sneaky")).join()).isEmpty();
+    }
 }
