@@ -10,6 +10,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
@@ -94,22 +95,31 @@ public final class BookingApi {
         }
         routes.put("/events/{eventId}", events::define);
         routes.post("/events/{eventId}/reservations", reservations::reserve);
-        routes.get("/events/{eventId}/reservations/{reservationId}", reservations::show);
+        read(routes, "/events/{eventId}/reservations/{reservationId}", reservations::show);
         routes.delete("/events/{eventId}/reservations/{reservationId}", reservations::cancel);
-        routes.get("/events", queries::events);
-        routes.get("/events/{eventId}", queries::event);
-        routes.get("/events/{eventId}/stats", queries::stats);
-        routes.get("/customers/{customerId}/reservations", queries::customer);
-        routes.get("/admin/reconciliation", admin::reconcile);
+        read(routes, "/events", queries::events);
+        read(routes, "/events/{eventId}", queries::event);
+        read(routes, "/events/{eventId}/stats", queries::stats);
+        read(routes, "/customers/{customerId}/reservations", queries::customer);
+        read(routes, "/admin/reconciliation", admin::reconcile);
         routes.post("/admin/views/repair", admin::repair);
         routes.post("/admin/views/rebuild", admin::rebuild);
-        routes.get("/metrics", admin::metrics);
-        routes.get("/health", probes::summary);
-        routes.get("/health/live", probes::live);
-        routes.get("/health/ready", probes::ready);
+        read(routes, "/metrics", admin::metrics);
+        read(routes, "/health", probes::summary);
+        read(routes, "/health/live", probes::live);
+        read(routes, "/health/ready", probes::ready);
         routes.exception(ProblemException.class, (e, ctx) -> Respond.problem(ctx, e.problem()));
         routes.exception(InvalidInput.class, (e, ctx) ->
                 Respond.problem(ctx, Problem.of(400, "invalid_field", e.getMessage(), e.field())));
+    }
+
+    /**
+     * A read, for GET and HEAD alike: Javalin answers a HEAD on a GET route 200 without running it, which
+     * would tell a client that checks a reservation or an event with HEAD that anything exists.
+     */
+    private static void read(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /**

@@ -162,4 +162,21 @@ class ReservationApiTest {
         assertThat(api.get("/events/concert/reservations/r1").text("status")).isEqualTo("CONFIRMED");
         assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("sneaky")).join()).isEmpty();
     }
+
+    @Test
+    void head_answers_as_get_would_without_the_body() {
+        api.reserve("r1", "floor", 2);
+
+        var known = api.send("HEAD", "/events/concert/reservations/r1", null);
+        var unknown = api.send("HEAD", "/events/concert/reservations/nope", null);
+        var noEvent = api.send("HEAD", "/events/no-such-event", null);
+        var badId = api.send("HEAD", "/events/bad%20id", null);
+
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.contentType()).startsWith("application/json");
+        assertThat(known.body()).isEmpty();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(noEvent.status()).isEqualTo(404);
+        assertThat(badId.status()).isEqualTo(400);
+    }
 }
