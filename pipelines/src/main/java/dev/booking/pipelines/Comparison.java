@@ -96,7 +96,7 @@ final class Comparison {
             } else if (!line.matches(truth)) {
                 String both = key + ": ledger " + truth.status() + " " + truth.quantity() + "x" + truth.category()
                         + ", view " + line.status() + " " + line.quantity() + "x" + line.category();
-                (statusBehind(line, truth) ? behind : differing).add(both);
+                (mendedByRepublishing(line, truth) ? behind : differing).add(both);
             }
         }
         if (missing.isEmpty() && behind.isEmpty() && unexpected.isEmpty() && differing.isEmpty()) {
@@ -133,7 +133,7 @@ final class Comparison {
             Map<String, Reservation> ledger = expected.getOrDefault(customer, Map.of());
             List<CustomerReservation> lines = list.reservations().stream().filter(line -> {
                 Reservation reservation = ledger.get(keyOf(line));
-                return reservation == null || !line.matches(reservation) && !statusBehind(line, reservation);
+                return reservation == null || !line.matches(reservation) && !mendedByRepublishing(line, reservation);
             }).toList();
             if (!lines.isEmpty()) {
                 contradicted.add(new CustomerReservations(list.customerId(), lines));
@@ -166,10 +166,15 @@ final class Comparison {
         return line.eventId().value() + "/" + line.reservationId().value();
     }
 
-    /** The line is the ledger's reservation at an earlier status: a change it has not received yet. */
-    private static boolean statusBehind(CustomerReservation line, Reservation truth) {
-        return line.status().rank() < truth.status().rank()
-                && line.category().equals(truth.category()) && line.quantity() == truth.quantity();
+    /**
+     * The line is the ledger's reservation at another status that the ledger's line replaces when merged
+     * ({@link CustomerReservation#isMoreAdvanced}): an earlier status, or a REJECTED where the ledger says
+     * CONFIRMED (a decision made again after a crash). A republished truth mends it.
+     */
+    private static boolean mendedByRepublishing(CustomerReservation line, Reservation truth) {
+        return line.category().equals(truth.category()) && line.quantity() == truth.quantity()
+                && line.status() != truth.status()
+                && CustomerReservation.isMoreAdvanced(truth.status(), Long.MAX_VALUE, line.status(), line.atMillis());
     }
 
     private static String problem(Change ledger, EventViewValue view, BooleanSupplier sameContent) {

@@ -37,7 +37,8 @@ public record DriftReport(long checkedAtMillis, int eventsChecked, int customers
 
     /**
      * A customer whose list differs, lines as {@code event/reservation status}: {@code missing} and
-     * {@code behind} (the view has an earlier status than the ledger) are changes not received, which
+     * {@code behind} (the view has a status the ledger's replaces when merged: an earlier one, or REJECTED
+     * where the ledger says CONFIRMED after a decision made again) are changes not received, which
      * {@link Reconciliation#repair()} fixes; {@code unexpected} and {@code differing} (anything else) it does
      * not, {@link Reconciliation#repairThoroughly()} does.
      */

@@ -120,9 +120,13 @@ public final class Reconciliation {
         Map<String, CustomerReservations> customerViews = customerLists();
         Map<String, Change> truth = wholeEvents();
         int eventsTaken = takeBack(events, Comparison.contradicted(truth, eventViews, Comparison::sameAvailability),
-                value -> EventViewBucket.keyOf(value.eventId()), TakeBackEventViews::new);
-        int figuresTaken = takeBack(figures, Comparison.contradicted(truth, figureViews, Comparison::sameFigures),
-                value -> EventViewBucket.keyOf(value.eventId()), TakeBackEventViews::new);
+                value -> EventViewBucket.keyOf(value.eventId()), values -> new TakeBackEventViews(values, false));
+        Map<Boolean, List<EventViewValue>> figuresByLedger = Comparison.contradicted(truth, figureViews, Comparison::sameFigures)
+                .stream().collect(Collectors.partitioningBy(value -> truth.containsKey(value.eventId().value())));
+        int figuresTaken = takeBack(figures, figuresByLedger.get(true), value -> EventViewBucket.keyOf(value.eventId()),
+                values -> new TakeBackEventViews(values, true))
+                + takeBack(figures, figuresByLedger.get(false), value -> EventViewBucket.keyOf(value.eventId()),
+                values -> new TakeBackEventViews(values, false));
         int linesTaken = takeBack(customers, Comparison.contradictedLines(truth.values(), customerViews),
                 list -> CustomerBucket.keyOf(list.customerId()), TakeBackCustomerLines::new);
         return new Repaired(repair(), eventsTaken, figuresTaken, linesTaken);

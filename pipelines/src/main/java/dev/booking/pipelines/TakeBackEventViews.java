@@ -9,19 +9,26 @@ import java.util.Map;
  * Takes values that the ledger contradicts out of one bucket of the events or figures view, each only if
  * the bucket still holds exactly the value a reconciliation read ({@link Reconciliation#repairThoroughly}):
  * an event's availability goes; its sales figures go back to their history ({@link SalesFigures#historyOnly}),
- * which the ledger cannot give back. The repair's republished truth then fills them in again.
+ * which the ledger cannot give back, unless the ledger holds no such event at all ({@code keepHistory}
+ * false: they go too). The repair's republished truth then fills them in again.
  *
  * @see TakeBackCustomerLines
  */
 final class TakeBackEventViews implements EntryProcessor<String, EventViewBucket, Integer> {
     private final List<EventViewValue> seen;
+    private final boolean keepHistory;
 
-    TakeBackEventViews(List<EventViewValue> seen) {
+    TakeBackEventViews(List<EventViewValue> seen, boolean keepHistory) {
         this.seen = List.copyOf(seen);
+        this.keepHistory = keepHistory;
     }
 
     List<EventViewValue> seen() {
         return seen;
+    }
+
+    boolean keepHistory() {
+        return keepHistory;
     }
 
     @Override
@@ -32,7 +39,8 @@ final class TakeBackEventViews implements EntryProcessor<String, EventViewBucket
         }
         int taken = 0;
         for (EventViewValue value : seen) {
-            if (bucket.replaceIfHeld(value, value instanceof SalesFigures figures ? figures.historyOnly() : null)) {
+            EventViewValue replacement = keepHistory && value instanceof SalesFigures figures ? figures.historyOnly() : null;
+            if (bucket.replaceIfHeld(value, replacement)) {
                 taken++;
             }
         }

@@ -48,8 +48,10 @@ public final class ViewSerialization {
         add(config, id++, ReadEventView.class, (out, read) -> out.writeString(read.event().value()),
                 in -> new ReadEventView(new EventId(in.readString())));
         add(config, id++, ResetFigures.class, (out, reset) -> { }, in -> new ResetFigures());
-        add(config, id++, TakeBackEventViews.class, (out, take) -> ViewWire.writeEventViewValues(out, take.seen()),
-                in -> new TakeBackEventViews(ViewWire.readEventViewValues(in)));
+        add(config, id++, TakeBackEventViews.class, (out, take) -> {
+            ViewWire.writeEventViewValues(out, take.seen());
+            out.writeBoolean(take.keepHistory());
+        }, in -> new TakeBackEventViews(ViewWire.readEventViewValues(in), in.readBoolean()));
         add(config, id, TakeBackCustomerLines.class, (out, take) -> ViewWire.writeLists(out, take.seen()),
                 in -> new TakeBackCustomerLines(ViewWire.readLists(in)));
         return config;

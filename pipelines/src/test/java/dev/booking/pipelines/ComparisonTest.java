@@ -115,6 +115,17 @@ class ComparisonTest {
     }
 
     @Test
+    void a_line_rejected_where_the_ledger_confirmed_is_behind_since_republishing_mends_it() {
+        SalesHistory confirmed = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2);
+        SalesHistory rejected = SalesHistory.event("gig", 0, 5).reserve("r1", "floor", "ann", 2);
+        Map<String, CustomerReservations> views = Projections.customers(rejected.changes());
+
+        assertThat(Comparison.contradictedLines(List.of(confirmed.whole()), views)).isEmpty();
+        assertThat(Comparison.customers(List.of(confirmed.whole()), views)).singleElement()
+                .satisfies(drift -> assertThat(drift.behind()).hasSize(1));
+    }
+
+    @Test
     void a_bucket_gives_up_a_line_or_a_value_only_as_it_was_read() {
         SalesHistory booked = SalesHistory.event("gig", 5, 5).reserve("r1", "floor", "ann", 2).reserve("r2", "floor", "ann", 1);
         CustomerReservations ann = Projections.customers(booked.changes()).get("ann");

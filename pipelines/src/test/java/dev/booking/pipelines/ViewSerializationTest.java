@@ -52,8 +52,9 @@ class ViewSerializationTest {
         assertRoundTrip(bucket);
         assertThat(roundTrip(new ReadEventView(last.eventId())).event()).isEqualTo(last.eventId());
         assertThat(roundTrip(new ResetFigures())).isInstanceOf(ResetFigures.class);
-        assertThat(roundTrip(new TakeBackEventViews(List.of(AvailabilityView.of(last), figures))).seen())
-                .containsExactly(AvailabilityView.of(last), figures);
+        TakeBackEventViews takeBack = roundTrip(new TakeBackEventViews(List.of(AvailabilityView.of(last), figures), true));
+        assertThat(takeBack.seen()).containsExactly(AvailabilityView.of(last), figures);
+        assertThat(takeBack.keepHistory()).isTrue();
         List<CustomerReservations> lines = List.copyOf(Projections.customers(sale.changes()).values());
         assertThat(roundTrip(new TakeBackCustomerLines(lines)).seen()).isEqualTo(lines);
     }

@@ -77,11 +77,14 @@ public final class Inventory {
      * decided as {@link #reserve} decides, except that one the event no longer allows as it stands (its
      * category was removed, or it asks for more seats than a reservation may now hold) is recorded as
      * rejected ({@link RejectionReason#EVENT_CHANGED}) rather than refused: its acceptance promised the
-     * buyer a decision, and a replay then gets the same one.
+     * buyer a decision, and a replay then gets the same one. (Its category is named in the ledger even if
+     * this copy of the inventory no longer lists it: a copy restored elsewhere keeps only the categories
+     * its definition and its ledger name.)
      */
     public Decision decideAccepted(ReservationRequest request) {
         Optional<Decision> known = check(request);
-        if (known.isEmpty() || !(known.get() instanceof Decision.Refused) || !categoryTable.contains(request.category())) {
+        boolean roomToName = categoryTable.contains(request.category()) || categoryTable.size() < MAX_CATEGORIES_EVER;
+        if (known.isEmpty() || !(known.get() instanceof Decision.Refused) || !roomToName) {
             return reserve(request);
         }
         Reservation rejected = new Reservation(definition.id(), request.reservationId(), request.category(),

@@ -67,6 +67,7 @@ public final class BookingConfig {
                     .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(542_000).setTimeToLiveSeconds(120)));
         }
         config.getJetConfig().setEnabled(true);
+        MemberCapabilities.announce(config);
         // Never answer a decision whose synchronous backup did not acknowledge: if the owner crashed before
         // its backup applied it, the cluster no longer holds it. The call fails instead (the HTTP API answers
         // 503, retry with the same id; the Java client retries by itself) and the retry gets the truth.

@@ -102,8 +102,10 @@ public final class BookingSerialization {
         add(config, ++id, CountReservations.class, (out, p) -> { }, in -> new CountReservations());
         add(config, ++id, Revision.TooManyCategories.class, (out, r) -> out.writeString(r.detail()),
                 in -> new Revision.TooManyCategories(in.readString()));
-        add(config, ++id, DecideAccepted.class, (out, p) -> Wire.writeRequest(out, p.request()),
-                in -> new DecideAccepted(Wire.readRequest(in)));
+        add(config, ++id, DecideAccepted.class, (out, p) -> {
+            Wire.writeRequest(out, p.request());
+            out.writeBoolean(p.onBackup());
+        }, in -> new DecideAccepted(Wire.readRequest(in), in.readBoolean()));
         return config;
     }
 

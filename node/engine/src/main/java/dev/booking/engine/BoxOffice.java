@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 public final class BoxOffice {
     public static final String INVENTORY_MAP = "booking.inventory";
 
+    private final HazelcastInstance hazelcast;
     private final IMap<String, Inventory> inventory;
     private final ChangeLog changeLog;
     private final GroupCommit groupCommit;
@@ -40,6 +41,7 @@ public final class BoxOffice {
 
     /** @param clock stamps the changes this box office republishes (never read inside a decision) */
     public BoxOffice(HazelcastInstance hazelcast, Clock clock) {
+        this.hazelcast = hazelcast;
         this.inventory = hazelcast.getMap(INVENTORY_MAP);
         this.changeLog = new ChangeLog(hazelcast, clock);
         this.groupCommit = new GroupCommit(inventory, hazelcast.getPartitionService());
@@ -57,12 +59,21 @@ public final class BoxOffice {
     /**
      * Decides a request that the asynchronous intake accepted: as {@link #reserve} does, and if the event
      * changed since so that it no longer allows the request, records it as rejected
-     * ({@code EVENT_CHANGED}) instead of refusing it, since its acceptance promised a decision.
+     * ({@code EVENT_CHANGED}) instead of refusing it, since its acceptance promised a decision. While a
+     * member of an earlier build, which could not read that rejection, is in the cluster (a rolling
+     * upgrade), such a request stays accepted: the answer is {@code Pending}, and it is decided once every
+     * member can read it.
      */
     public CompletableFuture<Decision> decideAccepted(ReservationRequest request) {
-        return reserve(request).thenCompose(decision -> decision instanceof Decision.Refused
-                ? Futures.plain(inventory.submitToKey(request.eventId().value(), new DecideAccepted(request)))
-                : CompletableFuture.completedFuture(decision));
+        return reserve(request).thenCompose(decision -> {
+            if (!(decision instanceof Decision.Refused)) {
+                return CompletableFuture.completedFuture(decision);
+            }
+            if (!MemberCapabilities.everyMemberHas(hazelcast, MemberCapabilities.REJECTS_ACCEPTED_WHEN_EVENT_CHANGED)) {
+                return CompletableFuture.completedFuture(new Decision.Pending(Reservation.pending(request)));
+            }
+            return Futures.plain(inventory.submitToKey(request.eventId().value(), new DecideAccepted(request)));
+        });
     }
 
     /** Decides a reservation in a call of its own, without group commit. */

@@ -19,7 +19,7 @@ public final class DecideAccepted extends ChangingProcessor<Decision> {
         this(request, false);
     }
 
-    private DecideAccepted(ReservationRequest request, boolean onBackup) {
+    DecideAccepted(ReservationRequest request, boolean onBackup) {
         super(onBackup);
         this.request = request;
     }

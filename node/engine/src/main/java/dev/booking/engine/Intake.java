@@ -39,17 +39,27 @@ public final class Intake {
      * accepted as it stands. Never queues the same reservation twice.
      */
     public CompletableFuture<Decision> accept(ReservationRequest request) {
-        return Futures.plain(inventory.submitToKey(request.eventId().value(), new CheckReservation(request)))
-                .thenCompose(known -> known != null ? CompletableFuture.completedFuture(known) : enqueue(request));
+        return acceptSaying(request).thenApply(Acceptance::decision);
     }
 
-    private CompletableFuture<Decision> enqueue(ReservationRequest request) {
+    /** As {@link #accept}, saying also whether this call is the one that queued the request. */
+    public CompletableFuture<Acceptance> acceptSaying(ReservationRequest request) {
+        return Futures.plain(inventory.submitToKey(request.eventId().value(), new CheckReservation(request)))
+                .thenCompose(known -> known != null ? CompletableFuture.completedFuture(new Acceptance(known, false))
+                        : enqueue(request));
+    }
+
+    /** What an acceptance answered, and whether this call queued the request (rather than finding it waiting). */
+    public record Acceptance(Decision decision, boolean queuedNow) {
+    }
+
+    private CompletableFuture<Acceptance> enqueue(ReservationRequest request) {
         return Futures.plain(pending.submitToKey(key(request.eventId(), request.reservationId()), new EnqueueRequest(request)))
                 .thenApply(earlier -> {
                     if (earlier == null || earlier.equals(request)) {
-                        return new Decision.Pending(Reservation.pending(request));
+                        return new Acceptance(new Decision.Pending(Reservation.pending(request)), earlier == null);
                     }
-                    return new Decision.Conflict(Reservation.pending(earlier));
+                    return new Acceptance(new Decision.Conflict(Reservation.pending(earlier)), false);
                 });
     }
 

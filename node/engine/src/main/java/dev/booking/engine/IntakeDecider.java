@@ -71,6 +71,13 @@ public final class IntakeDecider implements AutoCloseable {
                 LOG.debug("intake request {} not decided yet ({}); the sweep tries again", key, failure.toString());
                 return;
             }
+            if (decision instanceof Decision.Pending) {
+                // the event no longer allows it, and a member of an earlier build could not read its
+                // rejection: it stays accepted, and the sweep decides it once every member can
+                deciding.remove(key);
+                LOG.debug("intake request {} waits for every member to read its rejection (EVENT_CHANGED)", key);
+                return;
+            }
             if (decision instanceof Decision.Refused refused) {
                 LOG.warn("intake request {} refused after acceptance: {}", key, refused.detail()); // its event is gone
             }

@@ -134,8 +134,13 @@ class InventoryTest {
         assertThat(inventory.tally()).isEqualTo(new Tally(1, 2, 0));
         assertThat(inventory.sequence()).isEqualTo(sequence + 3);
         assertThat(floor(inventory).confirmed()).isEqualTo(2);
-        assertThat(inventory.decideAccepted(request("r4", "standing", 1))).as("a category it never had")
-                .isInstanceOf(Decision.Refused.class);
+        Inventory moved = Inventory.open(concert(50, 5));
+        moved.revise(new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 50)), 2));
+        Inventory restored = Inventory.restore(moved.definition(), moved.sequence(), reservations(moved));
+        assertThat(restored.decideAccepted(request("r5", "balcony", 1))).as("on a copy restored without the balcony")
+                .isEqualTo(new Decision.Rejected(
+                        reservation("r5", "balcony", 1, Status.REJECTED, RejectionReason.EVENT_CHANGED), false));
     }
 
     @Test
@@ -277,5 +282,11 @@ class InventoryTest {
     private static Reservation reservation(String id, String category, int quantity, Status status, RejectionReason reason) {
         return new Reservation(Sales.CONCERT, ReservationId.of(id), CategoryId.of(category), CustomerId.of("customer-1"),
                 quantity, status, reason);
+    }
+
+    private static List<Reservation> reservations(Inventory inventory) {
+        List<Reservation> all = new java.util.ArrayList<>();
+        inventory.forEachReservation(all::add);
+        return all;
     }
 }

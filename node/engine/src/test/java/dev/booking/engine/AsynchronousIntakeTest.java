@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static dev.booking.domain.Sales.concert;
@@ -113,6 +114,38 @@ class AsynchronousIntakeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> intake.size() == 0);
         assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Rejected.class);
         assertThat(boxOffice.availability(Sales.CONCERT).join().orElseThrow().categories().get(0).confirmed()).isZero();
+    }
+
+    @Test
+    void while_a_member_could_not_read_the_rejection_the_request_stays_accepted_and_is_decided_after() {
+        // given a cluster with a member of an earlier build (it does not announce the capability)
+        AtomicInteger started = new AtomicInteger();
+        cluster = BookingCluster.of(2, config -> {
+            if (started.getAndIncrement() == 1) {
+                config.getMemberAttributeConfig().removeAttribute(MemberCapabilities.REJECTS_ACCEPTED_WHEN_EVENT_CHANGED);
+            }
+            return config;
+        });
+        BoxOffice boxOffice = new BoxOffice(cluster.member(0));
+        Intake intake = new Intake(cluster.member(0));
+        boxOffice.define(concert(10, 10)).join();
+        assertThat(intake.accept(request("r1", "balcony", 1)).join()).isInstanceOf(Decision.Pending.class);
+        boxOffice.define(new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
+                List.of(new CategoryDefinition(CategoryId.of("floor"), 10)), 2)).join();
+
+        // when the intake tries to decide it, sweep after sweep
+        startDeciders();
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> intake.size() == 1);
+
+        // then it is still accepted and undecided; once the old member is gone, it is rejected
+        assertThat(boxOffice.reservation(Sales.CONCERT, ReservationId.of("r1")).join()).isEmpty();
+        assertThat(boxOffice.decideAccepted(request("r1", "balcony", 1)).join()).isInstanceOf(Decision.Pending.class);
+        deciders.remove(1).close();
+        cluster.member(1).shutdown();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                boxOffice.reservation(Sales.CONCERT, ReservationId.of("r1")).join())
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo(RejectionReason.EVENT_CHANGED)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> intake.size() == 0);
     }
 
     @Test

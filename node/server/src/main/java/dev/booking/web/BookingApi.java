@@ -11,11 +11,13 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The REST API as an unstarted Javalin app ({@link #create}), or as routes to mount on an application's
@@ -25,9 +27,6 @@ public final class BookingApi {
     /** Bodies are small JSON objects; anything larger is refused with 413 before it is parsed. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
     private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
-    /** Every path of the booking routes, for the checks before them ({@link #refuseWhatIsNeverRead}). */
-    private static final List<String> OUR_PATHS = List.of("/events", "/events/*", "/customers/*", "/admin/*", "/metrics",
-            "/health", "/health/*");
 
     private BookingApi() {
     }
@@ -90,36 +89,52 @@ public final class BookingApi {
         QueryHandlers queries = new QueryHandlers(backend.views(), new RecentReads(keepEventPages));
         AdminHandlers admin = new AdminHandlers(backend.views(), backend.reconciliation(), backend.intake());
         HealthHandlers probes = new HealthHandlers(backend.health());
-        for (String path : OUR_PATHS) {
-            routes.before(path, BookingApi::refuseWhatIsNeverRead);
-        }
-        routes.put("/events/{eventId}", events::define);
-        routes.post("/events/{eventId}/reservations", reservations::reserve);
-        read(routes, "/events/{eventId}/reservations/{reservationId}", reservations::show);
-        routes.delete("/events/{eventId}/reservations/{reservationId}", reservations::cancel);
-        read(routes, "/events", queries::events);
-        read(routes, "/events/{eventId}", queries::event);
-        read(routes, "/events/{eventId}/stats", queries::stats);
-        read(routes, "/customers/{customerId}/reservations", queries::customer);
-        read(routes, "/admin/reconciliation", admin::reconcile);
-        routes.post("/admin/views/repair", admin::repair);
-        routes.post("/admin/views/rebuild", admin::rebuild);
-        read(routes, "/metrics", admin::metrics);
-        read(routes, "/health", probes::summary);
-        read(routes, "/health/live", probes::live);
-        read(routes, "/health/ready", probes::ready);
+        Routes ours = new Routes(routes);
+        ours.add(HandlerType.PUT, "/events/{eventId}", events::define);
+        ours.add(HandlerType.POST, "/events/{eventId}/reservations", reservations::reserve);
+        ours.read("/events/{eventId}/reservations/{reservationId}", reservations::show);
+        ours.add(HandlerType.DELETE, "/events/{eventId}/reservations/{reservationId}", reservations::cancel);
+        ours.read("/events", queries::events);
+        ours.read("/events/{eventId}", queries::event);
+        ours.read("/events/{eventId}/stats", queries::stats);
+        ours.read("/customers/{customerId}/reservations", queries::customer);
+        // GET only: a HEAD would cost a whole reconciliation or a scrape for nothing
+        ours.add(HandlerType.GET, "/admin/reconciliation", admin::reconcile);
+        ours.add(HandlerType.POST, "/admin/views/repair", admin::repair);
+        ours.add(HandlerType.POST, "/admin/views/rebuild", admin::rebuild);
+        ours.add(HandlerType.GET, "/metrics", admin::metrics);
+        ours.read("/health", probes::summary);
+        ours.read("/health/live", probes::live);
+        ours.read("/health/ready", probes::ready);
         routes.exception(ProblemException.class, (e, ctx) -> Respond.problem(ctx, e.problem()));
         routes.exception(InvalidInput.class, (e, ctx) ->
                 Respond.problem(ctx, Problem.of(400, "invalid_field", e.getMessage(), e.field())));
     }
 
     /**
-     * A read, for GET and HEAD alike: Javalin answers a HEAD on a GET route 200 without running it, which
-     * would tell a client that checks a reservation or an event with HEAD that anything exists.
+     * Adds routes, each with the checks before it ({@link #refuseWhatIsNeverRead}) on its own path only,
+     * so that an application that mounts them keeps its other routes as they are.
      */
-    private static void read(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
+    private record Routes(RoutesConfig routes, Set<String> checked) {
+        Routes(RoutesConfig routes) {
+            this(routes, new HashSet<>());
+        }
+
+        void add(HandlerType method, String path, Handler handler) {
+            if (checked.add(path)) {
+                routes.before(path, BookingApi::refuseWhatIsNeverRead);
+            }
+            routes.addHttpHandler(method, path, handler);
+        }
+
+        /**
+         * A read, for GET and HEAD alike: Javalin answers a HEAD on a GET route 200 without running it,
+         * which would tell a client that checks a reservation or an event with HEAD that anything exists.
+         */
+        void read(String path, Handler handler) {
+            add(HandlerType.GET, path, handler);
+            add(HandlerType.HEAD, path, handler);
+        }
     }
 
     /**

@@ -41,21 +41,23 @@ final class ReservationHandlers {
             Respond.later(ctx, boxOffice.reserve(request), ReservationHandlers::answer);
             return;
         }
-        CompletableFuture<Decision> answer = intake.accept(request).thenCompose(accepted -> {
+        CompletableFuture<Decision> answer = intake.acceptSaying(request).thenCompose(acceptance -> {
+            Decision accepted = acceptance.decision();
             if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
                 return CompletableFuture.completedFuture(accepted);
             }
-            return boxOffice.decideAccepted(request).thenApply(ReservationHandlers::firstAnswer).completeOnTimeout(accepted,
-                    preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<Decision> decided = boxOffice.decideAccepted(request);
+            return (acceptance.queuedNow() ? decided.thenApply(ReservationHandlers::firstAnswer) : decided)
+                    .completeOnTimeout(accepted, preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
         });
         Respond.later(ctx, answer, ReservationHandlers::answer);
     }
 
     /**
-     * The decision of a request that its acceptance just found undecided, as a first answer. The intake's
-     * decider may have decided it before this call's own attempt did, which then reads as a replay; but
-     * nobody had been given a decision for it before this call (an acceptance answers with the recorded
-     * decision when there is one), so it is not a replay for the client.
+     * The decision of a request that this very call queued, as a first answer. The intake's decider may
+     * have decided it before this call's own attempt did, which then reads as a replay; but nobody had
+     * sent it before this call (it was neither decided nor waiting), so it is not a replay for the client.
+     * A request this call found already waiting keeps the replay mark of whoever decided it.
      */
     private static Decision firstAnswer(Decision decision) {
         if (decision instanceof Decision.Confirmed confirmed && confirmed.replay()) {

@@ -53,8 +53,9 @@ final class Respond {
         }
         Optional<HttpException> malformed = malformedRequest(cause);
         if (malformed.isPresent()) {
-            return Problem.of(400, "malformed_request", "the request could not be read: "
-                    + ((Throwable) malformed.get()).getMessage());
+            int status = malformed.get().getCode();
+            return Problem.of(status, status == 400 ? "malformed_request" : status == 413 ? "body_too_large" : "http_" + status,
+                    "the request could not be read: " + ((Throwable) malformed.get()).getMessage());
         }
         if (cause instanceof java.io.IOException) {
             return Problem.of(503, "unavailable", "the connection broke before the request was read (the node may be"
@@ -70,7 +71,12 @@ final class Respond {
         return Problem.of(500, "internal_error", "unexpected " + cause.getClass().getSimpleName());
     }
 
-    /** The HTTP parser's refusal of what the client sent (a malformed chunk, say), if that is what this failure is. */
+    /**
+     * The HTTP parser's refusal of what the client sent, if that is what this failure is: a malformed chunk,
+     * or a body that ended before its declared length (Jetty reports both as "Early EOF", code 400, and
+     * cannot tell them apart). A connection broken on the node's side (a plain {@code EofException}, as
+     * while the node stops) carries no such code and stays 503.
+     */
     private static Optional<HttpException> malformedRequest(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {

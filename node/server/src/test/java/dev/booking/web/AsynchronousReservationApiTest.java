@@ -75,9 +75,9 @@ class AsynchronousReservationApiTest {
         startDecider();
         List<ApiFixture.Reply> once = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            once.add(api.send("POST", "/events/concert/reservations", BODY.formatted("once-" + i, 1), "wait=5"));
+            once.add(api.send("POST", "/events/concert/reservations", BODY.formatted("once-" + i, 1), "wait=20"));
         }
-        var retry = api.send("POST", "/events/concert/reservations", BODY.formatted("once-0", 1), "wait=5");
+        var retry = api.send("POST", "/events/concert/reservations", BODY.formatted("once-0", 1), "wait=20");
 
         assertThat(once).extracting(ApiFixture.Reply::status).containsOnly(201, 409).contains(201, 409);
         assertThat(once).extracting(ApiFixture.Reply::replayed).as("Idempotent-Replayed on first answers").containsOnly(false);

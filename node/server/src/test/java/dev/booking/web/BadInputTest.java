@@ -152,6 +152,23 @@ class BadInputTest {
     }
 
     @Test
+    void a_body_cut_short_by_the_client_is_answered_as_malformed_and_changes_nothing() throws Exception {
+        String reply;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"reservationId\":")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(reply).startsWith("HTTP/1.1 400");
+        assertThat(reply).contains("\"error\":\"malformed_request\"");
+    }
+
+    @Test
     void a_body_declared_too_large_is_refused_before_it_is_sent() throws Exception {
         String reply = raw("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 10000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
