@@ -40,6 +40,9 @@ final class AdminHandlers {
     }
 
     private static boolean thorough(Context ctx) {
+        if (ctx.queryParams("thorough").size() > 1) {
+            throw ProblemException.badRequest("invalid_parameter", "query parameter 'thorough' is given more than once", "thorough");
+        }
         String thorough = ctx.queryParam("thorough");
         if (thorough == null || thorough.equals("false")) {
             return false;

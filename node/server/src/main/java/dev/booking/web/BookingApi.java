@@ -70,6 +70,15 @@ public final class BookingApi {
                         "the node could not finish this request (it may be stopping); retrying with the same reservationId is safe"));
             }
         });
+        // A body that stops arriving is answered when the connection's idle timeout ends (30 s), by Javalin,
+        // with its timeout status and no body: say so in JSON, like every other refusal.
+        config.routes.error(408, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.contains("json")) {
+                Respond.problem(ctx, Problem.of(408, "request_timeout",
+                        "the request body did not arrive in time; nothing was changed"));
+            }
+        });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         mount(config.routes, backend, keepEventPages);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->

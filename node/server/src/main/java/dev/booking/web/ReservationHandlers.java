@@ -46,25 +46,24 @@ final class ReservationHandlers {
             if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
                 return CompletableFuture.completedFuture(accepted);
             }
-            CompletableFuture<Decision> decided = boxOffice.decideAccepted(request);
-            return (acceptance.queuedNow() ? decided.thenApply(ReservationHandlers::firstAnswer) : decided)
+            return boxOffice.decideAccepted(request).thenApply(decision -> asReplay(decision, !acceptance.queuedNow()))
                     .completeOnTimeout(accepted, preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
         });
         Respond.later(ctx, answer, ReservationHandlers::answer);
     }
 
     /**
-     * The decision of a request that this very call queued, as a first answer. The intake's decider may
-     * have decided it before this call's own attempt did, which then reads as a replay; but nobody had
-     * sent it before this call (it was neither decided nor waiting), so it is not a replay for the client.
-     * A request this call found already waiting keeps the replay mark of whoever decided it.
+     * A decision of a request this call handed to the intake, marked as a replay exactly when the engine had
+     * seen the request before this call: a call that found it already waiting is a retry of the call that
+     * queued it, whoever decides it; the call that queued it gets the first answer, even when the intake's
+     * decider decided it before this call's own attempt (which then reads as a replay).
      */
-    private static Decision firstAnswer(Decision decision) {
-        if (decision instanceof Decision.Confirmed confirmed && confirmed.replay()) {
-            return new Decision.Confirmed(confirmed.reservation(), false);
+    private static Decision asReplay(Decision decision, boolean replay) {
+        if (decision instanceof Decision.Confirmed confirmed) {
+            return new Decision.Confirmed(confirmed.reservation(), replay);
         }
-        if (decision instanceof Decision.Rejected rejected && rejected.replay()) {
-            return new Decision.Rejected(rejected.reservation(), false);
+        if (decision instanceof Decision.Rejected rejected) {
+            return new Decision.Rejected(rejected.reservation(), replay);
         }
         return decision;
     }

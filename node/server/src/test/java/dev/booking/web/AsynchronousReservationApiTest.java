@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,6 +87,41 @@ class AsynchronousReservationApiTest {
         assertThat(once).extracting(ApiFixture.Reply::replayed).as("Idempotent-Replayed on first answers").containsOnly(false);
         assertThat(retry.status()).isEqualTo(once.get(0).status());
         assertThat(retry.replayed()).isTrue();
+    }
+
+    @Test
+    void of_identical_requests_sent_at_once_with_wait_the_retries_are_marked_as_replays_and_one_booking_is_made() throws Exception {
+        startDecider();
+        api.put("/events/big", "{\"name\":\"Big\",\"categories\":[{\"id\":\"floor\",\"capacity\":100}]}");
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        long unmarked = 0;
+        try {
+            for (int burst = 0; burst < 20; burst++) {
+                String body = BODY.formatted("same-" + burst, 1);
+                List<Future<ApiFixture.Reply>> sent = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    sent.add(senders.submit(() -> api.send("POST", "/events/big/reservations", body, "wait=20")));
+                }
+                List<ApiFixture.Reply> replies = new ArrayList<>();
+                for (Future<ApiFixture.Reply> reply : sent) {
+                    replies.add(reply.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(replies).extracting(ApiFixture.Reply::status).as("burst %d", burst).containsOnly(201);
+                assertThat(replies).extracting(ApiFixture.Reply::body).as("burst %d", burst).containsOnly(replies.get(0).body());
+                // the call that queued it is unmarked; one that checked the ledger just before the decision
+                // and queued it again just after can be too (it cannot tell), so at most two
+                assertThat(replies).filteredOn(reply -> !reply.replayed()).as("first answers in burst %d", burst)
+                        .hasSizeBetween(1, 2);
+                unmarked += replies.stream().filter(reply -> !reply.replayed()).count();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(unmarked).as("unmarked answers in 20 bursts of 6").isLessThan(30);
+        assertThat(api.get("/events/big/reservations/same-0").text("status")).isEqualTo("CONFIRMED");
+        assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("big")).join().orElseThrow()
+                .categories().get(0).confirmed()).as("one booking per burst").isEqualTo(20);
     }
 
     @Test

@@ -169,6 +169,24 @@ class BadInputTest {
     }
 
     @Test
+    void a_body_that_stops_arriving_is_answered_408_in_json_when_the_connection_times_out() throws Exception {
+        for (var connector : api.app.jettyServer().server().getConnectors()) {
+            ((org.eclipse.jetty.server.AbstractConnector) connector).setIdleTimeout(1_000);
+        }
+        String reply;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"reservationId\":")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertProblem(reply, 408, "request_timeout");
+    }
+
+    @Test
     void a_body_declared_too_large_is_refused_before_it_is_sent() throws Exception {
         String reply = raw("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 10000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");

@@ -122,6 +122,7 @@ class QueryApiTest {
         var thorough = api.post("/admin/views/repair?thorough=true", null);
         var plain = api.post("/admin/views/repair", null);
         var unclear = api.post("/admin/views/repair?thorough=yes", null);
+        var twice = api.post("/admin/views/repair?thorough=true&thorough=bogus", null);
 
         assertThat(thorough.status()).isEqualTo(200);
         assertThat(thorough.json().get("republishedEvents").asInt()).isEqualTo(1);
@@ -132,6 +133,8 @@ class QueryApiTest {
         assertThat(unclear.status()).isEqualTo(400);
         assertThat(unclear.text("error")).isEqualTo("invalid_parameter");
         assertThat(unclear.text("field")).isEqualTo("thorough");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.text("error")).isEqualTo("invalid_parameter");
         assertThat(api.get("/customers/alice/reservations").json().get("reservations")).hasSize(1);
     }
 
