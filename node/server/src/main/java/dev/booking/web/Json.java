@@ -2,6 +2,7 @@ package dev.booking.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /** Strict JSON: unknown fields, wrong types and trailing garbage are refused, naming the field. */
@@ -47,8 +50,10 @@ final class Json {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("malformed_json", "the request body must be a JSON object", null);
         }
+        JsonParser parser = null;
         try {
-            T value = MAPPER.readValue(body, type);
+            parser = MAPPER.createParser(body);
+            T value = MAPPER.readValue(parser, type);
             if (value == null) {
                 throw ProblemException.badRequest("malformed_json", "the request body must be a JSON object", null);
             }
@@ -62,15 +67,16 @@ final class Json {
             }
             throw ProblemException.badRequest("invalid_field", "field '" + field + "' has the wrong type", field);
         } catch (JsonMappingException e) {
-            String field = path(e);
+            String field = deeper(path(e), fieldAt(parser));
             Throwable cause = e.getCause();
             if (cause instanceof dev.booking.domain.InvalidInput invalid) {
                 throw ProblemException.badRequest("invalid_field", invalid.getMessage(), invalid.field());
             }
             throw ProblemException.badRequest("invalid_field", "field '" + field + "' is not valid", field);
         } catch (JacksonException e) {
-            throw ProblemException.badRequest("malformed_json", "the request body is not valid JSON: "
-                    + e.getOriginalMessage(), null);
+            String field = fieldAt(parser); // ours: some refusals (a number too long) carry no parser
+            throw ProblemException.badRequest("malformed_json", "the request body is not valid JSON"
+                    + (field == null ? "" : " at '" + field + "'") + ": " + e.getOriginalMessage(), field);
         } catch (IOException e) {
             throw ProblemException.badRequest("malformed_json", "the request body could not be read", null);
         }
@@ -82,6 +88,32 @@ final class Json {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** The parser's place when it names a field inside the one the mapping names (a token it could not read there). */
+    private static String deeper(String mapped, String parsed) {
+        return parsed != null && parsed.length() > mapped.length() && parsed.startsWith(mapped) ? parsed : mapped;
+    }
+
+    /** Where the parser was when it gave up ({@code categories[0].capacity}), or null at the top. */
+    private static String fieldAt(JsonParser parser) {
+        if (parser == null) {
+            return null;
+        }
+        Deque<String> segments = new ArrayDeque<>(); // from the root to where it stopped
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                segments.push(context.getCurrentName());
+            } else if (context.inArray()) {
+                segments.push("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append(path.length() > 0 && !segment.startsWith("[") ? "." : "").append(segment);
+        }
+        return path.length() == 0 ? null : path.toString();
     }
 
     private static String path(JsonMappingException e) {

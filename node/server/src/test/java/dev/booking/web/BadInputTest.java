@@ -54,6 +54,7 @@ class BadInputTest {
             "invalid_id|category|{\"reservationId\":\"r1\",\"category\":\"\",\"customerId\":\"a\",\"quantity\":1}",
             "invalid_field|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":99999999999999}",
             "invalid_field|customerId|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":true,\"quantity\":1}",
+            "malformed_json|quantity|{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":Infinity}",
     })
     void a_missing_mistyped_or_invalid_field_answers_400_naming_it(String error, String field, String body) {
         var reply = api.post("/events/concert/reservations", body);
@@ -64,6 +65,19 @@ class BadInputTest {
             assertThat(reply.text("field")).isEqualTo(field);
             assertThat(reply.text("detail")).contains(field);
         }
+    }
+
+    @Test
+    void a_number_too_long_to_read_answers_400_naming_its_field() {
+        var quantity = api.post("/events/concert/reservations",
+                "{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1" + "0".repeat(1_200) + "}");
+        var capacity = api.put("/events/e5", "{\"name\":\"E\",\"categories\":[{\"id\":\"a\",\"capacity\":Infinity}]}");
+
+        assertThat(quantity.status()).isEqualTo(400);
+        assertThat(quantity.text("error")).isEqualTo("malformed_json");
+        assertThat(quantity.text("field")).isEqualTo("quantity");
+        assertThat(capacity.status()).isEqualTo(400);
+        assertThat(capacity.text("field")).isEqualTo("categories[0].capacity");
     }
 
     @Test
