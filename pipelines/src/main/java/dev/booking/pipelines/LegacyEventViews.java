@@ -2,10 +2,13 @@ package dev.booking.pipelines;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.booking.domain.EventId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The events and figures views as builds before the event buckets kept them: one entry per event in
@@ -26,15 +29,42 @@ final class LegacyEventViews {
     private LegacyEventViews() {
     }
 
+    /**
+     * An event's value in an old map, while that map still exists (during an upgrade, until the first repair
+     * folds it): so that a node of the new build does not answer 404 for an event its buckets do not hold
+     * yet. Empty when the map is gone (checked first, so that a read never brings it back).
+     */
+    static <V extends EventViewValue> Optional<V> read(HazelcastInstance hazelcast, String legacyName, EventId event,
+                                                       Class<V> type) {
+        if (!exists(hazelcast, legacyName)) {
+            return Optional.empty();
+        }
+        Object value = hazelcast.getMap(legacyName).get(event.value());
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+
+    /** Every value of an old map, by event id, while it exists; empty when it is gone. */
+    static <V extends EventViewValue> Map<String, V> readAll(HazelcastInstance hazelcast, String legacyName, Class<V> type) {
+        if (!exists(hazelcast, legacyName)) {
+            return Map.of();
+        }
+        IMap<String, Object> legacy = hazelcast.getMap(legacyName);
+        Map<String, V> all = new HashMap<>();
+        legacy.getAll(legacy.keySet()).forEach((event, value) -> {
+            if (type.isInstance(value)) {
+                all.put(event, type.cast(value));
+            }
+        });
+        return all;
+    }
+
     /** Folds whichever of the two old maps exists into its buckets, and destroys it; returns the entries folded. */
     static int fold(HazelcastInstance hazelcast) {
         return fold(hazelcast, EVENTS, ViewMaps.EVENTS) + fold(hazelcast, FIGURES, ViewMaps.FIGURES);
     }
 
     private static int fold(HazelcastInstance hazelcast, String legacyName, String bucketedName) {
-        boolean exists = hazelcast.getDistributedObjects().stream()
-                .anyMatch(object -> object instanceof IMap<?, ?> && legacyName.equals(object.getName()));
-        if (!exists) {
+        if (!exists(hazelcast, legacyName)) {
             return 0;
         }
         IMap<String, EventViewValue> legacy = hazelcast.getMap(legacyName);
@@ -47,5 +77,10 @@ final class LegacyEventViews {
         LOG.info("folded {} events of {} (a build before the event buckets) into {}, and destroyed it",
                 values.size(), legacyName, bucketedName);
         return values.size();
+    }
+
+    private static boolean exists(HazelcastInstance hazelcast, String legacyName) {
+        return hazelcast.getDistributedObjects().stream()
+                .anyMatch(object -> object instanceof IMap<?, ?> && legacyName.equals(object.getName()));
     }
 }

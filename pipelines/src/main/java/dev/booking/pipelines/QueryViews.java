@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,15 +58,21 @@ public final class QueryViews {
         this.lag = hazelcast.getMap(ViewMaps.LAG);
     }
 
-    /** An event's availability, read out of its bucket on the bucket's owner. */
+    /**
+     * An event's availability, read out of its bucket on the bucket's owner; during an upgrade from a build
+     * before the event buckets, from the old per-event map while its bucket does not hold it yet.
+     */
     public Optional<AvailabilityView> event(EventId id) {
-        return EventViewBucket.read(events, id, AvailabilityView.class);
+        Optional<AvailabilityView> view = EventViewBucket.read(events, id, AvailabilityView.class);
+        return view.isPresent() ? view : LegacyEventViews.read(hazelcast, LegacyEventViews.EVENTS, id, AvailabilityView.class);
     }
 
     /** Every event in the view, by id. Reads every bucket (by key, on its owner): for listings, not for the hot path. */
     public List<AvailabilityView> events() {
-        return EventViewBucket.readAll(events, AvailabilityView.class).values().stream()
-                .sorted(Comparator.comparing(view -> view.eventId().value())).toList();
+        Map<String, AvailabilityView> all = new HashMap<>(
+                LegacyEventViews.readAll(hazelcast, LegacyEventViews.EVENTS, AvailabilityView.class));
+        all.putAll(EventViewBucket.readAll(events, AvailabilityView.class));
+        return all.values().stream().sorted(Comparator.comparing(view -> view.eventId().value())).toList();
     }
 
     /**
@@ -99,7 +107,9 @@ public final class QueryViews {
 
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
     public Optional<SalesFigures> figures(EventId id) {
-        return EventViewBucket.read(figures, id, SalesFigures.class).filter(f -> f.sequence() > 0);
+        Optional<SalesFigures> read = EventViewBucket.read(figures, id, SalesFigures.class);
+        return (read.isPresent() ? read : LegacyEventViews.read(hazelcast, LegacyEventViews.FIGURES, id, SalesFigures.class))
+                .filter(f -> f.sequence() > 0);
     }
 
     /** The lag from decision to view over the members that published a histogram lately. */

@@ -109,6 +109,35 @@ class RebuildTest {
     }
 
     @Test
+    void during_an_upgrade_an_event_its_bucket_does_not_hold_yet_is_read_from_the_old_map_until_the_fold() {
+        // given an event that only the old per-event maps of an earlier build hold
+        EventId old = EventId.of("old-show");
+        AvailabilityView play = views.event(PLAY).orElseThrow();
+        SalesFigures gig = views.figures(GIG).orElseThrow();
+        AvailabilityView oldView = new AvailabilityView(new dev.booking.domain.EventAvailability(old, "Old show", null,
+                play.availability().maxPerReservation(), play.availability().categories()), 3, play.asOfMillis());
+        SalesFigures oldFigures = new SalesFigures(old, 3, gig.tally(), gig.categories(), gig.soldOut(), gig.minutes(),
+                gig.asOfMillis());
+        member.getMap(LegacyEventViews.EVENTS).put(old.value(), oldView);
+        member.getMap(LegacyEventViews.FIGURES).put(old.value(), oldFigures);
+
+        // then a node of this build reads it there, and every other event from its bucket
+        assertThat(views.event(old)).contains(oldView);
+        assertThat(views.figures(old)).contains(oldFigures);
+        assertThat(views.events()).extracting(view -> view.eventId().value()).containsExactly("gig", "old-show", "play");
+        assertThat(views.event(PLAY)).contains(play);
+
+        // and once a repair folded the old maps, from its bucket; a read of a missing event brings no old map back
+        reconciliation.repair();
+        assertThat(views.event(old)).contains(oldView);
+        assertThat(views.event(EventId.of("nowhere"))).isEmpty();
+        assertThat(views.figures(EventId.of("nowhere"))).isEmpty();
+        assertThat(views.events()).hasSize(3);
+        assertThat(member.getDistributedObjects()).extracting(DistributedObject::getName)
+                .doesNotContain(LegacyEventViews.EVENTS, LegacyEventViews.FIGURES);
+    }
+
+    @Test
     void a_rebuild_that_reads_the_ledgers_in_shares_restores_every_view() {
         Reconciliation inShares = new Reconciliation(member, boxOffice, Clock.systemUTC(), 2);
         member.getMap(ViewMaps.EVENTS).clear();
