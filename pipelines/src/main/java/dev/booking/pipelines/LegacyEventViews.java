@@ -32,7 +32,8 @@ final class LegacyEventViews {
     /**
      * An event's value in an old map, while that map still exists (during an upgrade, until the first repair
      * folds it): so that a node of the new build does not answer 404 for an event its buckets do not hold
-     * yet. Empty when the map is gone (checked first, so that a read never brings it back).
+     * yet. Empty when the map is gone (checked first, so that a read does not bring it back, short of a
+     * repair destroying it between the check and the read: then the repair after it destroys the empty map).
      */
     static <V extends EventViewValue> Optional<V> read(HazelcastInstance hazelcast, String legacyName, EventId event,
                                                        Class<V> type) {
@@ -77,6 +78,12 @@ final class LegacyEventViews {
         LOG.info("folded {} events of {} (a build before the event buckets) into {}, and destroyed it",
                 values.size(), legacyName, bucketedName);
         return values.size();
+    }
+
+    /** Whether either old map exists (a scan of the cluster's objects: on a client, a call). */
+    static boolean anyExists(HazelcastInstance hazelcast) {
+        return hazelcast.getDistributedObjects().stream().anyMatch(object -> object instanceof IMap<?, ?>
+                && (EVENTS.equals(object.getName()) || FIGURES.equals(object.getName())));
     }
 
     private static boolean exists(HazelcastInstance hazelcast, String legacyName) {

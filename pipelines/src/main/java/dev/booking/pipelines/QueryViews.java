@@ -42,6 +42,7 @@ public final class QueryViews {
     private final HazelcastInstance hazelcast;
     private final JetCalls jet;
     private volatile MarksRead marks;
+    private volatile boolean oldMapsGone;
 
     public QueryViews(HazelcastInstance hazelcast) {
         this(hazelcast, JetCalls.on("booking-view-job-look-" + hazelcast.getName(), JET_WAIT));
@@ -64,13 +65,28 @@ public final class QueryViews {
      */
     public Optional<AvailabilityView> event(EventId id) {
         Optional<AvailabilityView> view = EventViewBucket.read(events, id, AvailabilityView.class);
-        return view.isPresent() ? view : LegacyEventViews.read(hazelcast, LegacyEventViews.EVENTS, id, AvailabilityView.class);
+        return view.isPresent() || !oldMapsMayExist() ? view
+                : LegacyEventViews.read(hazelcast, LegacyEventViews.EVENTS, id, AvailabilityView.class);
+    }
+
+    /**
+     * Whether the per-event maps of a build before the event buckets may still exist. Once this node has
+     * seen them gone it never looks again (nothing of this build writes them), so a 404 or a listing
+     * costs the scan of the cluster's objects only until then.
+     */
+    private boolean oldMapsMayExist() {
+        if (oldMapsGone) {
+            return false;
+        }
+        boolean exist = LegacyEventViews.anyExists(hazelcast);
+        oldMapsGone = !exist;
+        return exist;
     }
 
     /** Every event in the view, by id. Reads every bucket (by key, on its owner): for listings, not for the hot path. */
     public List<AvailabilityView> events() {
-        Map<String, AvailabilityView> all = new HashMap<>(
-                LegacyEventViews.readAll(hazelcast, LegacyEventViews.EVENTS, AvailabilityView.class));
+        Map<String, AvailabilityView> all = new HashMap<>(oldMapsMayExist()
+                ? LegacyEventViews.readAll(hazelcast, LegacyEventViews.EVENTS, AvailabilityView.class) : Map.of());
         all.putAll(EventViewBucket.readAll(events, AvailabilityView.class));
         return all.values().stream().sorted(Comparator.comparing(view -> view.eventId().value())).toList();
     }
@@ -108,7 +124,8 @@ public final class QueryViews {
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
     public Optional<SalesFigures> figures(EventId id) {
         Optional<SalesFigures> read = EventViewBucket.read(figures, id, SalesFigures.class);
-        return (read.isPresent() ? read : LegacyEventViews.read(hazelcast, LegacyEventViews.FIGURES, id, SalesFigures.class))
+        return (read.isPresent() || !oldMapsMayExist() ? read
+                : LegacyEventViews.read(hazelcast, LegacyEventViews.FIGURES, id, SalesFigures.class))
                 .filter(f -> f.sequence() > 0);
     }
 

@@ -3,6 +3,7 @@ package dev.booking.web;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -79,6 +80,18 @@ final class Json {
                     + (field == null ? "" : " at '" + field + "'") + ": " + e.getOriginalMessage(), field);
         } catch (IOException e) {
             throw ProblemException.badRequest("malformed_json", "the request body could not be read", null);
+        } finally {
+            close(parser); // after the catch blocks, which read where it stopped
+        }
+    }
+
+    private static void close(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // a parser over a byte array has nothing to fail on
+            }
         }
     }
 
@@ -92,12 +105,14 @@ final class Json {
 
     /** The parser's place when it names a field inside the one the mapping names (a token it could not read there). */
     private static String deeper(String mapped, String parsed) {
-        return parsed != null && parsed.length() > mapped.length() && parsed.startsWith(mapped) ? parsed : mapped;
+        return parsed != null && (parsed.startsWith(mapped + ".") || parsed.startsWith(mapped + "[")) ? parsed : mapped;
     }
 
-    /** Where the parser was when it gave up ({@code categories[0].capacity}), or null at the top. */
+    /** The field whose value the parser could not read ({@code categories[0].capacity}), or null. */
     private static String fieldAt(JsonParser parser) {
-        if (parser == null) {
+        // only where it had read a field's name and could not read its value: after a value, the trouble
+        // (a stray token, a trailing comma, the end) is not that field's
+        if (parser == null || parser.currentToken() != JsonToken.FIELD_NAME) {
             return null;
         }
         Deque<String> segments = new ArrayDeque<>(); // from the root to where it stopped

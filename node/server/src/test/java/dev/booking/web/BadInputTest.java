@@ -81,6 +81,18 @@ class BadInputTest {
     }
 
     @Test
+    void a_stray_token_after_a_field_does_not_blame_that_field() {
+        var stray = api.post("/events/concert/reservations", "{\"reservationId\":\"r1\", x}");
+        var trailingComma = api.post("/events/concert/reservations",
+                "{\"reservationId\":\"r1\",\"category\":\"floor\",\"customerId\":\"a\",\"quantity\":1,}");
+
+        assertThat(stray.text("error")).isEqualTo("malformed_json");
+        assertThat(stray.text("field")).isNull();
+        assertThat(trailingComma.text("error")).isEqualTo("malformed_json");
+        assertThat(trailingComma.text("field")).isNull();
+    }
+
+    @Test
     void a_reservation_id_longer_than_64_characters_answers_400() {
         var reply = api.reserve("r".repeat(65), "floor", 1);
 
