@@ -63,26 +63,15 @@ public final class BookingApi {
         config.jetty.clientAbortStatus = 503;
         // What Jetty answers by itself (unparseable requests, broken connections) is JSON too.
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-        config.routes.error(503, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type == null || !type.contains("json")) {
-                Respond.problem(ctx, Problem.of(503, "unavailable",
-                        "the node could not finish this request (it may be stopping); retrying with the same reservationId is safe"));
-            }
-        });
+        inJsonIfBare(config, 503,
+                "the node could not finish this request (it may be stopping); retrying with the same reservationId is safe");
         // A body that stops arriving is answered when the connection's idle timeout ends (30 s), by Javalin,
         // with its timeout status and no body: say so in JSON, like every other refusal.
-        config.routes.error(408, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type == null || !type.contains("json")) {
-                Respond.problem(ctx, Problem.of(408, "request_timeout",
-                        "the request body did not arrive in time; nothing was changed"));
-            }
-        });
+        inJsonIfBare(config, 408, "the request body did not arrive in time; nothing was changed");
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         mount(config.routes, backend, keepEventPages);
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                Respond.problem(ctx, Problem.of(e.getStatus(), httpError(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
+                Respond.problem(ctx, Problem.of(e.getStatus(), Problem.errorOf(e.getStatus()), httpDetail(e, ctx.method().name(), ctx.path()))));
         config.routes.exception(Exception.class, (e, ctx) -> Respond.problem(ctx, Respond.problemFor(e)));
     }
 
@@ -158,7 +147,7 @@ public final class BookingApi {
                     "the " + METHOD_OVERRIDE + " header is not supported: send the request with its own method", METHOD_OVERRIDE);
         }
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new ProblemException(Problem.of(413, "body_too_large", httpDetail413()));
+            throw new ProblemException(Problem.of(413, Problem.errorOf(413), httpDetail413()));
         }
     }
 
@@ -166,13 +155,14 @@ public final class BookingApi {
         return "the request body is larger than " + MAX_BODY_BYTES + " bytes";
     }
 
-    private static String httpError(int status) {
-        return switch (status) {
-            case 404 -> "route_not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "body_too_large";
-            default -> "http_" + status;
-        };
+    /** An answer Javalin gives with this status and no body of its own, as a problem in JSON. */
+    private static void inJsonIfBare(JavalinConfig config, int status, String detail) {
+        config.routes.error(status, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.contains("json")) {
+                Respond.problem(ctx, Problem.of(status, Problem.errorOf(status), detail));
+            }
+        });
     }
 
     private static String httpDetail(HttpResponseException e, String method, String path) {

@@ -18,6 +18,23 @@ public record Problem(String type, String title, int status, String detail, Stri
                 error, field);
     }
 
+    /**
+     * The code of a refusal that the HTTP layer makes by its status alone (Jetty, Javalin, or a request
+     * that cannot be read), the same wherever it is answered.
+     */
+    public static String errorOf(int status) {
+        return switch (status) {
+            case 400 -> "malformed_request";
+            case 404 -> "route_not_found";
+            case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
+            case 413 -> "body_too_large";
+            case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
+            default -> status >= 500 ? "internal_error" : "http_" + status;
+        };
+    }
+
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

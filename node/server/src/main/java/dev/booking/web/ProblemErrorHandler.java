@@ -47,12 +47,6 @@ final class ProblemErrorHandler extends ErrorHandler {
             return Respond.problemFor(cause); // a broken connection (Jetty's EofException is one): 503, retry
         }
         String detail = message == null || message.isBlank() ? "the request could not be handled" : message;
-        if (code == 505) {
-            return Problem.of(code, "http_version_not_supported", detail);
-        }
-        if (code >= 500) {
-            return Problem.of(code, code == 503 ? "unavailable" : "internal_error", detail);
-        }
-        return Problem.of(code, code == 400 ? "malformed_request" : "http_" + code, detail);
+        return Problem.of(code, Problem.errorOf(code), detail);
     }
 }

@@ -54,8 +54,8 @@ final class Respond {
         Optional<HttpException> malformed = malformedRequest(cause);
         if (malformed.isPresent()) {
             int status = malformed.get().getCode();
-            return Problem.of(status, status == 400 ? "malformed_request" : status == 413 ? "body_too_large" : "http_" + status,
-                    "the request could not be read: " + ((Throwable) malformed.get()).getMessage());
+            return Problem.of(status, Problem.errorOf(status), "the request could not be read: "
+                    + ((Throwable) malformed.get()).getMessage());
         }
         if (cause instanceof java.io.IOException) {
             return Problem.of(503, "unavailable", "the connection broke before the request was read (the node may be"

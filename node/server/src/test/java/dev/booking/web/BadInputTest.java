@@ -179,16 +179,7 @@ class BadInputTest {
 
     @Test
     void a_body_cut_short_by_the_client_is_answered_as_malformed_and_changes_nothing() throws Exception {
-        String reply;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"reservationId\":")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
-            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String reply = raw(HALF_A_BODY, true, 5_000);
 
         assertThat(reply).startsWith("HTTP/1.1 400");
         assertThat(reply).contains("\"error\":\"malformed_request\"");
@@ -199,15 +190,7 @@ class BadInputTest {
         for (var connector : api.app.jettyServer().server().getConnectors()) {
             ((org.eclipse.jetty.server.AbstractConnector) connector).setIdleTimeout(1_000);
         }
-        String reply;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"reservationId\":")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+        String reply = raw(HALF_A_BODY, false, 10_000);
 
         assertProblem(reply, 408, "request_timeout");
     }
@@ -237,15 +220,27 @@ class BadInputTest {
     }
 
     private String raw(String request) throws Exception {
+        return raw(request, false, 5_000);
+    }
+
+    /** Sends the bytes as they are, closing the sending side after them if asked, and reads the whole answer. */
+    private String raw(String request, boolean closeOutput, int waitMillis) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.app.port())) {
-            socket.setSoTimeout(5_000);
+            socket.setSoTimeout(waitMillis);
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
+            if (closeOutput) {
+                socket.shutdownOutput();
+            }
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.net.SocketTimeoutException e) {
-            throw new AssertionError("no complete answer within 5 s", e);
+            throw new AssertionError("no complete answer within " + waitMillis + " ms", e);
         }
     }
+
+    /** A reservation whose body stops a third of the way into its declared 100 bytes. */
+    private static final String HALF_A_BODY = "POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"reservationId\":";
 
     private static void assertProblem(String reply, int status, String error) throws Exception {
         assertThat(reply).startsWith("HTTP/1.1 " + status);
