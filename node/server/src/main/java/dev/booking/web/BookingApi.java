@@ -15,6 +15,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,6 +28,11 @@ import java.util.Set;
 public final class BookingApi {
     /** Bodies are small JSON objects; anything larger is refused with 413 before it is parsed. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * A body declared larger than {@link #MAX_BODY_BYTES} but no larger than this is read and dropped before
+     * the 413, so that a client still writing it reads the answer instead of a reset connection.
+     */
+    static final long MAX_BODY_BYTES_READ_TO_REFUSE = 1024 * 1024;
     private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private BookingApi() {
@@ -138,16 +145,31 @@ public final class BookingApi {
     /**
      * Before any of our routes: a request whose method an {@code X-HTTP-Method-Override} header would change
      * (Javalin honours it, so a GET could cancel a reservation) is refused, and so is a body declared larger
-     * than {@link #MAX_BODY_BYTES}, at once rather than after reading (or inviting, with
-     * {@code Expect: 100-continue}) the part of it that fits.
+     * than {@link #MAX_BODY_BYTES}, before any of it is parsed. A body up to
+     * {@link #MAX_BODY_BYTES_READ_TO_REFUSE} that is on its way is read and dropped first: answering while
+     * the client still writes makes Jetty close the connection under it, and a client such as Java's
+     * HttpClient then reports a broken pipe, not the 413. A larger body, or one the client waits to be
+     * invited to send ({@code Expect: 100-continue}), is refused at once and never read.
      */
     private static void refuseWhatIsNeverRead(Context ctx) {
         if (ctx.header(METHOD_OVERRIDE) != null) {
             throw ProblemException.badRequest("method_override_not_supported",
                     "the " + METHOD_OVERRIDE + " header is not supported: send the request with its own method", METHOD_OVERRIDE);
         }
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            if (declared <= MAX_BODY_BYTES_READ_TO_REFUSE && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+                readAndDrop(ctx);
+            }
             throw new ProblemException(Problem.of(413, Problem.errorOf(413), httpDetail413()));
+        }
+    }
+
+    private static void readAndDrop(Context ctx) {
+        try {
+            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client stopped sending: the 413 goes out anyway, on a connection Jetty then closes.
         }
     }
 
