@@ -94,13 +94,17 @@ class BookingClientTest {
                         m.getPartitionService().getPartition(GIG.value()).getOwner()))
                 .findFirst().orElseThrow();
         SaleRace race = new SaleRace(GIG, FLOOR, 32, 0.10, 4, buyer -> client::reserve);
-        CompletableFuture<Void> crash = CompletableFuture.runAsync(() -> {
-            await().atMost(Duration.ofSeconds(60)).until(() -> race.confirmedSeats.get() >= capacity / 3);
+        CompletableFuture<Integer> crash = CompletableFuture.supplyAsync(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> race.confirmedSeats.get() >= capacity / 3);
+            int confirmedBefore = race.confirmedSeats.get();
             owner.getLifecycleService().terminate();
+            return confirmedBefore;
         });
 
         race.run(20, Duration.ofMinutes(3));
-        crash.join();
+
+        assertThat(crash.join()).as("seats confirmed before the crash: mid-sale, not after it").isLessThan(capacity);
 
         assertThat(race.replayMismatches).isEmpty();
         var floor = client.availability(GIG).join().orElseThrow().categories().get(0);

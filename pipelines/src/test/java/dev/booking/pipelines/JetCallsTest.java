@@ -43,7 +43,8 @@ class JetCallsTest {
         assertThat(jet.ask(this::neverAnswered)).isEmpty();
 
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(waited).isBetween(WAIT, WAIT.multipliedBy(20));
+        // the bug this catches is a wait without end; a loaded machine may add seconds
+        assertThat(waited).isBetween(WAIT, WAIT.multipliedBy(100));
     }
 
     @Test

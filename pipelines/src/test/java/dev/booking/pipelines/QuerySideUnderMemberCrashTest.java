@@ -134,8 +134,9 @@ class QuerySideUnderMemberCrashTest {
         CompletableFuture<Integer> crash = CompletableFuture.supplyAsync(() -> {
             await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                     .until(() -> burst.decided.get() >= 150);
+            int decidedBefore = burst.decided.get();
             cluster.crash(victim);
-            return burst.decided.get();
+            return decidedBefore;
         });
         burst.run(6, 120, Duration.ofSeconds(90));
         int decidedBeforeTheCrash = crash.join();

@@ -135,7 +135,7 @@ class AsynchronousIntakeTest {
 
         // when the intake tries to decide it, sweep after sweep
         startDeciders();
-        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> intake.size() == 1);
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(30)).until(() -> intake.size() == 1);
 
         // then it is still accepted and undecided; once the old member is gone, it is rejected
         assertThat(boxOffice.reservation(Sales.CONCERT, ReservationId.of("r1")).join()).isEmpty();

@@ -51,6 +51,9 @@ class DecisionsWaitForTheirBackupTest {
     void neither_a_request_alone_nor_a_batch_of_two_events_is_answered_before_the_backup_applied_it() throws Exception {
         cluster = BookingCluster.of(2, config -> {
             config.setProperty("hazelcast.operation.thread.count", "1");
+            // Without a late backup giving up (5 s by default), only a release answers the calls, however
+            // slow the machine.
+            config.setProperty("hazelcast.operation.backup.timeout.millis", "120000");
             return config;
         });
         HazelcastInstance owner = cluster.member(0);

@@ -42,13 +42,16 @@ class MemberCrashMidSaleTest {
                 List.of(new CategoryDefinition(CategoryId.of("floor"), CAPACITY)))).join();
 
         SaleRace race = new SaleRace(event, CategoryId.of("floor"), 32, 0.10, 4, buyer -> desk::reserve);
-        CompletableFuture<Void> crash = CompletableFuture.runAsync(() -> {
-            await().atMost(Duration.ofSeconds(60)).until(() -> race.confirmedSeats.get() >= CAPACITY / 3);
+        CompletableFuture<Integer> crash = CompletableFuture.supplyAsync(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> race.confirmedSeats.get() >= CAPACITY / 3);
+            int confirmedBefore = race.confirmedSeats.get();
             cluster.crash(owner);
+            return confirmedBefore;
         });
         race.run(20, Duration.ofMinutes(3));
-        crash.join();
 
+        assertThat(crash.join()).as("seats confirmed before the crash: mid-sale, not after it").isLessThan(CAPACITY);
         assertThat(owner.getLifecycleService().isRunning()).isFalse();
         assertThat(race.confirmedSeats.get()).isGreaterThan(CAPACITY - 10);
         assertThat(race.replayMismatches).isEmpty();

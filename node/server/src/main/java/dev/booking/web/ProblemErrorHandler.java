@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  * same reservation id is safe.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+    /** Jetty's reason for a request line it reads as HTTP/0.9, which it does not serve. */
+    private static final String HTTP_0_9 = "HTTP/0.9 not supported";
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -45,6 +47,12 @@ final class ProblemErrorHandler extends ErrorHandler {
     static Problem problemFor(int code, String message, Throwable cause) {
         if (code >= 500 && cause instanceof IOException) {
             return Respond.problemFor(cause); // a broken connection (Jetty's EofException is one): 503, retry
+        }
+        if (code == 505 && HTTP_0_9.equals(message)) {
+            // What Jetty reads as HTTP/0.9 is a request line without a version, most often one without a path
+            // ("GET HTTP/1.1"): the client's mistake, so a 4xx, not a server's 505.
+            return Problem.of(400, Problem.errorOf(400),
+                    "the request line must be a method, a path and a version, as in GET /events HTTP/1.1");
         }
         String detail = message == null || message.isBlank() ? "the request could not be handled" : message;
         return Problem.of(code, Problem.errorOf(code), detail);

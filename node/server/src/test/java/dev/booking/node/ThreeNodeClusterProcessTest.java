@@ -4,7 +4,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,10 +43,14 @@ class ThreeNodeClusterProcessTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(cluster.call(third, "GET", "/health", null).json().get("members").asInt()).isEqualTo(2));
+        cluster.awaitReady(List.of(first, third), 2);
         awaitConfirmedSeen(third, 40);
+        // replayed as the contract lets a client: again, to any node, on a broken connection or a 5xx
+        AtomicInteger retries = new AtomicInteger();
         for (int i = 0; i < 20; i++) {
-            var replay = cluster.call(first, "POST", "/events/gig/reservations",
-                    "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}");
+            var replay = cluster.sendUntilAnswered("POST", "/events/gig/reservations",
+                    "{\"reservationId\":\"r" + i + "\",\"category\":\"floor\",\"customerId\":\"c" + i + "\",\"quantity\":2}",
+                    retries);
             assertThat(replay.status()).isEqualTo(201);
             assertThat(replay.json().get("status").asText()).isEqualTo("CONFIRMED");
         }

@@ -1,5 +1,7 @@
 package dev.booking.web;
 
+import com.hazelcast.map.listener.EntryAddedListener;
+import dev.booking.engine.Intake;
 import dev.booking.engine.IntakeDecider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,8 +69,8 @@ class AsynchronousReservationApiTest {
 
     @Test
     void wait_answers_with_the_decision_when_it_comes_in_time() {
-        var decided = api.send("POST", "/events/concert/reservations", BODY.formatted("w1", 2), "wait=5");
-        var rejected = api.send("POST", "/events/concert/reservations", BODY.formatted("w2", 4), "respond-async, wait=5");
+        var decided = api.send("POST", "/events/concert/reservations", BODY.formatted("w1", 2), "wait=25");
+        var rejected = api.send("POST", "/events/concert/reservations", BODY.formatted("w2", 4), "respond-async, wait=25");
 
         assertThat(decided.status()).isEqualTo(201);
         assertThat(decided.text("status")).isEqualTo("CONFIRMED");
@@ -93,8 +98,14 @@ class AsynchronousReservationApiTest {
     void of_identical_requests_sent_at_once_with_wait_the_retries_are_marked_as_replays_and_one_booking_is_made() throws Exception {
         startDecider();
         api.put("/events/big", "{\"name\":\"Big\",\"categories\":[{\"id\":\"floor\",\"capacity\":100}]}");
+        // Each answer the intake gave by queuing the request (an entry added) is a first answer, and only those:
+        // a call that checked the ledger just before the decision and queued the request again just after it
+        // cannot tell that it is a retry, so a burst may have two, or (rarely) more.
+        Map<String, Integer> queued = new ConcurrentHashMap<>();
+        api.cluster.member(0).<String, Object>getMap(Intake.INTAKE_MAP).addEntryListener(
+                (EntryAddedListener<String, Object>) added -> queued.merge(added.getKey(), 1, Integer::sum), false);
+        Map<String, Integer> unmarked = new HashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(6);
-        long unmarked = 0;
         try {
             for (int burst = 0; burst < 20; burst++) {
                 String body = BODY.formatted("same-" + burst, 1);
@@ -109,16 +120,15 @@ class AsynchronousReservationApiTest {
 
                 assertThat(replies).extracting(ApiFixture.Reply::status).as("burst %d", burst).containsOnly(201);
                 assertThat(replies).extracting(ApiFixture.Reply::body).as("burst %d", burst).containsOnly(replies.get(0).body());
-                // the call that queued it is unmarked; one that checked the ledger just before the decision
-                // and queued it again just after can be too (it cannot tell), so at most two
-                assertThat(replies).filteredOn(reply -> !reply.replayed()).as("first answers in burst %d", burst)
-                        .hasSizeBetween(1, 2);
-                unmarked += replies.stream().filter(reply -> !reply.replayed()).count();
+                int firstAnswers = (int) replies.stream().filter(reply -> !reply.replayed()).count();
+                assertThat(firstAnswers).as("first answers in burst %d", burst).isBetween(1, 5);
+                unmarked.put("big|same-" + burst, firstAnswers);
             }
         } finally {
             senders.shutdownNow();
         }
-        assertThat(unmarked).as("unmarked answers in 20 bursts of 6").isLessThan(30);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(queued).as("requests queued, by reservation").isEqualTo(unmarked));
         assertThat(api.get("/events/big/reservations/same-0").text("status")).isEqualTo("CONFIRMED");
         assertThat(api.boxOffice.availability(dev.booking.domain.EventId.of("big")).join().orElseThrow()
                 .categories().get(0).confirmed()).as("one booking per burst").isEqualTo(20);

@@ -156,7 +156,9 @@ class BadInputTest {
     @ValueSource(strings = {
             "GET /events HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n",
             "GET /ev%zzents HTTP/1.1\r\nHost: x\r\n\r\n",
-            "POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"})
+            "POST /events/concert/reservations HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "GET HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /events\r\n\r\n"})
     void a_request_that_is_not_http_answers_400_in_json(String raw) throws Exception {
         assertProblem(raw(raw), 400, "malformed_request");
     }
@@ -182,7 +184,7 @@ class BadInputTest {
 
     @Test
     void a_body_cut_short_by_the_client_is_answered_as_malformed_and_changes_nothing() throws Exception {
-        String reply = raw(HALF_A_BODY, true, 5_000);
+        String reply = raw(HALF_A_BODY, true, 20_000);
 
         assertThat(reply).startsWith("HTTP/1.1 400");
         assertThat(reply).contains("\"error\":\"malformed_request\"");
@@ -232,7 +234,7 @@ class BadInputTest {
     }
 
     private String raw(String request) throws Exception {
-        return raw(request, false, 5_000);
+        return raw(request, false, 20_000);
     }
 
     /** Sends the bytes as they are, closing the sending side after them if asked, and reads the whole answer. */
