@@ -99,11 +99,18 @@ public final class BookingClient implements AutoCloseable {
 
     /**
      * The asynchronous submission: the request is durably accepted first (so it is decided even if this
-     * client goes away), then its decision is fetched at once; the future completes with the decision.
+     * client goes away), then decided at once; the future completes with the decision. The call that
+     * queued the request gets it unmarked even when a member's intake decider decided it first; a call
+     * that found it already waiting or decided is a retry, and its decision says {@code replay}. A request
+     * its event no longer allows by the time it is decided (a category removed, a lower limit) is
+     * rejected ({@code EVENT_CHANGED}), not refused, since it was accepted.
      */
     public CompletableFuture<Decision> submit(ReservationRequest request) {
-        return accept(request).thenCompose(accepted -> accepted instanceof Decision.Pending
-                ? reserve(request) : CompletableFuture.completedFuture(accepted));
+        return retry.call(() -> intake.acceptSaying(request)).thenCompose(acceptance ->
+                acceptance.decision() instanceof Decision.Pending
+                        ? retry.call(() -> boxOffice.decideAccepted(request))
+                                .thenApply(decision -> decision.asReplay(!acceptance.queuedNow()))
+                        : CompletableFuture.completedFuture(acceptance.decision()));
     }
 
     public CompletableFuture<Cancellation> cancel(EventId eventId, ReservationId reservationId) {

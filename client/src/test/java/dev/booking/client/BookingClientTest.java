@@ -9,9 +9,12 @@ import dev.booking.domain.Decision;
 import dev.booking.domain.EventDefinition;
 import dev.booking.domain.EventId;
 import dev.booking.domain.ReservationId;
+import dev.booking.domain.RejectionReason;
 import dev.booking.domain.ReservationRequest;
 import dev.booking.domain.Status;
 import dev.booking.engine.BookingConfig;
+import dev.booking.engine.BoxOffice;
+import dev.booking.engine.IntakeDecider;
 import dev.booking.testing.SaleRace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +86,43 @@ class BookingClientTest {
         assertThat(((Decision.Confirmed) replayed).replay()).isTrue();
         assertThat(accepted).isInstanceOf(Decision.Pending.class);
         assertThat(client.reservation(GIG, ReservationId.of("s2")).join().orElseThrow().status()).isEqualTo(Status.PENDING);
+    }
+
+    @Test
+    void a_submission_the_intake_decided_first_is_still_the_first_answer_and_retries_are_replays() {
+        client.define(gig(100)).join();
+        List<IntakeDecider> deciders = members.stream()
+                .map(member -> new IntakeDecider(member, new BoxOffice(member), Duration.ofMillis(10))).toList();
+        try {
+            for (int i = 0; i < 20; i++) {
+                var request = new ReservationRequest(GIG, ReservationId.of("q" + i), FLOOR, CustomerId.of("eve"), 1);
+
+                Decision first = client.submit(request).join();
+                Decision retried = client.submit(request).join();
+
+                assertThat(first).as("q%d", i).isInstanceOf(Decision.Confirmed.class);
+                assertThat(((Decision.Confirmed) first).replay()).as("q%d's first answer marked as a replay", i).isFalse();
+                assertThat(retried).isEqualTo(first.asReplay(true));
+            }
+        } finally {
+            deciders.forEach(IntakeDecider::close);
+        }
+        assertThat(client.availability(GIG).join().orElseThrow().categories().get(0).confirmed()).isEqualTo(20);
+    }
+
+    @Test
+    void a_submission_its_event_no_longer_allows_is_rejected_as_changed_not_left_waiting() {
+        client.define(new EventDefinition(GIG, "Gig", null, List.of(new CategoryDefinition(FLOOR, 10),
+                new CategoryDefinition(CategoryId.of("balcony"), 10)))).join();
+        var request = new ReservationRequest(GIG, ReservationId.of("b1"), CategoryId.of("balcony"), CustomerId.of("fay"), 1);
+        assertThat(client.accept(request).join()).isInstanceOf(Decision.Pending.class);
+        client.define(gig(10)).join();
+
+        Decision decided = client.submit(request).join();
+
+        assertThat(decided).isInstanceOfSatisfying(Decision.Rejected.class, rejected ->
+                assertThat(rejected.reservation().reason()).isEqualTo(RejectionReason.EVENT_CHANGED));
+        assertThat(client.reservation(GIG, ReservationId.of("b1")).join().orElseThrow().status()).isEqualTo(Status.REJECTED);
     }
 
     @Test

@@ -31,6 +31,21 @@ public sealed interface Decision {
         EVENT_NOT_FOUND, UNKNOWN_CATEGORY, QUANTITY_ABOVE_LIMIT
     }
 
+    /**
+     * This decision, marked as a replay or not: what a caller that handed the request to the intake itself
+     * answers, whoever decided it (the intake's decider may have been first; the caller's own attempt then
+     * reads as a replay). Only a confirmation or a rejection carries the mark.
+     */
+    default Decision asReplay(boolean replay) {
+        if (this instanceof Confirmed confirmed) {
+            return new Confirmed(confirmed.reservation(), replay);
+        }
+        if (this instanceof Rejected rejected) {
+            return new Rejected(rejected.reservation(), replay);
+        }
+        return this;
+    }
+
     static Decision of(Reservation reservation, boolean replay) {
         return reservation.wasConfirmed() ? new Confirmed(reservation, replay) : new Rejected(reservation, replay);
     }

@@ -44,9 +44,35 @@ public final class Intake {
 
     /** As {@link #accept}, saying also whether this call is the one that queued the request. */
     public CompletableFuture<Acceptance> acceptSaying(ReservationRequest request) {
-        return Futures.plain(inventory.submitToKey(request.eventId().value(), new CheckReservation(request)))
-                .thenCompose(known -> known != null ? CompletableFuture.completedFuture(new Acceptance(known, false))
-                        : enqueue(request));
+        return check(request).thenCompose(known -> {
+            if (known == null) {
+                return enqueue(request);
+            }
+            if (known instanceof Decision.Refused) {
+                return refusedUnlessWaiting(request, known);
+            }
+            return CompletableFuture.completedFuture(new Acceptance(known, false));
+        });
+    }
+
+    private CompletableFuture<Decision> check(ReservationRequest request) {
+        return Futures.plain(inventory.submitToKey(request.eventId().value(), new CheckReservation(request)));
+    }
+
+    /**
+     * A request the event refuses now (a category removed, a lower limit) may have been accepted before the
+     * change: a retry of it is still accepted and waiting (it will be rejected as {@code EVENT_CHANGED}),
+     * not refused. Once it is no longer waiting, its decision is in the ledger, read again.
+     */
+    private CompletableFuture<Acceptance> refusedUnlessWaiting(ReservationRequest request, Decision refused) {
+        return Futures.plain(pending.getAsync(key(request.eventId(), request.reservationId()))).thenCompose(earlier -> {
+            if (earlier == null) {
+                return check(request).thenApply(now -> new Acceptance(now == null ? refused : now, false));
+            }
+            Decision waiting = earlier.equals(request) ? new Decision.Pending(Reservation.pending(request))
+                    : new Decision.Conflict(Reservation.pending(earlier));
+            return CompletableFuture.completedFuture(new Acceptance(waiting, false));
+        });
     }
 
     /** What an acceptance answered, and whether this call queued the request (rather than finding it waiting). */

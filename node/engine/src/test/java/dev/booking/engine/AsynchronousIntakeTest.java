@@ -98,6 +98,11 @@ class AsynchronousIntakeTest {
         assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Pending.class);
         boxOffice.define(new EventDefinition(Sales.CONCERT, "New Year's Eve", null,
                 List.of(new CategoryDefinition(CategoryId.of("floor"), 10)), 2)).join();
+        // a retry before the decision is still accepted, not refused; another request under the id conflicts
+        assertThat(intake.accept(request("r1", "balcony", 1)).join()).isInstanceOf(Decision.Pending.class);
+        assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Pending.class);
+        assertThat(intake.accept(request("r1", "balcony", 2)).join()).isInstanceOf(Decision.Conflict.class);
+        assertThat(intake.accept(request("r3", "balcony", 1)).join()).isInstanceOf(Decision.Refused.class);
 
         // when the intake decides them
         startDeciders();
@@ -113,6 +118,7 @@ class AsynchronousIntakeTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> intake.size() == 0);
         assertThat(intake.accept(request("r2", "floor", 4)).join()).isInstanceOf(Decision.Rejected.class);
+        assertThat(intake.accept(request("r1", "balcony", 1)).join()).isInstanceOf(Decision.Rejected.class);
         assertThat(boxOffice.availability(Sales.CONCERT).join().orElseThrow().categories().get(0).confirmed()).isZero();
     }
 

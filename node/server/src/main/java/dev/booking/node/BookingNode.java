@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -47,6 +48,8 @@ public final class BookingNode implements AutoCloseable {
      * takes well under a second; see {@link ViewJobSubmission} for when it does not).
      */
     static final Duration VIEW_JOB_WAIT = Duration.ofSeconds(10);
+    /** The member's user-context key under which the node running on it is held. */
+    private static final String RUNNING_NODE = "dev.booking.node.BookingNode";
 
     private final HazelcastInstance member;
     private final boolean ownsMember;
@@ -58,6 +61,7 @@ public final class BookingNode implements AutoCloseable {
     private final BookingApi.Backend backend;
     private final Javalin http;
     private final Duration drainDelay;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private BookingNode(HazelcastInstance member, boolean ownsMember, BookingApi.Backend backend,
                         List<AutoCloseable> chores, Javalin http, Duration drainDelay) {
@@ -94,21 +98,29 @@ public final class BookingNode implements AutoCloseable {
         return member;
     }
 
+    /**
+     * Commands: decided on the partition owners, wherever this is called. Refused once the node is closed;
+     * a box office taken before still works while the member runs (see {@link #close}).
+     */
     public BoxOffice boxOffice() {
-        return boxOffice;
+        return open(boxOffice);
     }
 
     public ClusterHealth health() {
         return health;
     }
 
+    /** The asynchronous intake; refused once the node is closed (see {@link #close}). */
     public Intake intake() {
-        return intake;
+        return open(intake);
     }
 
-    /** Everything the REST API serves, to mount its routes on an application's own Javalin app. */
+    /**
+     * Everything the REST API serves, to mount its routes on an application's own Javalin app. Once the
+     * node is closed those routes answer 503 {@code unavailable} (the health probes excepted).
+     */
     public BookingApi.Backend api() {
-        return backend;
+        return open(backend);
     }
 
     /** The port the REST API listens on; -1 without HTTP. */
@@ -117,20 +129,41 @@ public final class BookingNode implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests (readiness turns 503 first), lets the ones in flight finish, then shuts
-     * its own member down gracefully: its partitions move to the other members before it leaves.
+     * Stops taking requests (readiness turns 503 first), lets the ones in flight finish, stops what the
+     * node runs for the cluster (the intake's decider, the views' keeper and recovery), then shuts its own
+     * member down gracefully: its partitions move to the other members before it leaves.
+     *
+     * <p>On an application's member, the member keeps running and keeps its share of the data: what is
+     * decided on its partitions is still published to the views (that belongs to the member, not to the
+     * node), and the view job, which serves the whole cluster, goes on. Routes mounted from {@link #api()}
+     * answer 503, and {@link #boxOffice()}, {@link #intake()} and {@link #api()} throw. A box office or
+     * intake taken before still works while the member runs: a reservation is decided as ever, but a
+     * request handed to the intake waits until a node runs again somewhere in the cluster (then it is
+     * decided; it is never lost). Another node may then be started on the member.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         health.drain();
         if (http != null) {
             pause(drainDelay);
             http.stop();
         }
+        health.close();
         stopAll(chores, (chore, e) -> LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e));
+        Builder.release(member, this);
         if (ownsMember && member.getLifecycleService().isRunning()) {
             member.shutdown();
         }
+    }
+
+    private <T> T open(T part) {
+        if (closed.get()) {
+            throw new IllegalStateException("this booking node is closed: start a new one with BookingNode.builder()");
+        }
+        return part;
     }
 
     /** Stops each part in turn; one that fails to stop is handed to {@code onFailure} and the rest still stop. */
@@ -181,6 +214,7 @@ public final class BookingNode implements AutoCloseable {
         public BookingNode start() {
             HazelcastInstance member = existing != null ? adopt(existing)
                     : Hazelcast.newHazelcastInstance(MemberConfig.of(settings));
+            Object claim = claim(member);
             // What this start set going, stopped again (last first) if a later step fails: on an
             // application's own member, nothing of the engine may keep running after a failed start.
             Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -198,10 +232,13 @@ public final class BookingNode implements AutoCloseable {
                     DemoEvents.load(boxOffice);
                 }
                 Javalin api = http ? serve(backend, member) : null;
-                return new BookingNode(member, existing == null, backend, List.copyOf(started), api,
+                BookingNode node = new BookingNode(member, existing == null, backend, List.copyOf(started), api,
                         Duration.ofSeconds(settings.drainSeconds()));
+                member.getUserContext().replace(RUNNING_NODE, claim, node);
+                return node;
             } catch (RuntimeException e) {
                 stopAll(started, (part, failure) -> e.addSuppressed(failure));
+                release(member, claim);
                 if (existing == null) {
                     member.shutdown();
                 }
@@ -231,6 +268,25 @@ public final class BookingNode implements AutoCloseable {
         private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T part) {
             started.push(part);
             return part;
+        }
+
+        /**
+         * One node per member: a second would run a second intake decider and view keeper on it, and its
+         * close would stop what the first still relies on.
+         */
+        private static Object claim(HazelcastInstance member) {
+            Object claim = new Object();
+            if (member.getUserContext().putIfAbsent(RUNNING_NODE, claim) != null) {
+                throw new IllegalStateException("a booking node already runs on this member: use that one, "
+                        + "or close it before starting another");
+            }
+            return claim;
+        }
+
+        static void release(HazelcastInstance member, Object claim) {
+            if (member.getLifecycleService().isRunning()) {
+                member.getUserContext().remove(RUNNING_NODE, claim);
+            }
         }
 
         private static HazelcastInstance adopt(HazelcastInstance member) {

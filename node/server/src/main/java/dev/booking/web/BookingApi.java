@@ -94,7 +94,7 @@ public final class BookingApi {
         QueryHandlers queries = new QueryHandlers(backend.views(), new RecentReads(keepEventPages));
         AdminHandlers admin = new AdminHandlers(backend.views(), backend.reconciliation(), backend.intake());
         HealthHandlers probes = new HealthHandlers(backend.health());
-        Routes ours = new Routes(routes);
+        Routes ours = new Routes(routes, backend.health());
         ours.add(HandlerType.PUT, "/events/{eventId}", events::define);
         ours.add(HandlerType.POST, "/events/{eventId}/reservations", reservations::reserve);
         ours.read("/events/{eventId}/reservations/{reservationId}", reservations::show);
@@ -117,17 +117,25 @@ public final class BookingApi {
     }
 
     /**
-     * Adds routes, each with the checks before it ({@link #refuseWhatIsNeverRead}) on its own path only,
-     * so that an application that mounts them keeps its other routes as they are.
+     * Adds routes, each with the checks before it ({@link #refuseWhatIsNeverRead}, and whether the node is
+     * closed) on its own path only, so that an application that mounts them keeps its other routes as they are.
      */
-    private record Routes(RoutesConfig routes, Set<String> checked) {
-        Routes(RoutesConfig routes) {
-            this(routes, new HashSet<>());
+    private record Routes(RoutesConfig routes, ClusterHealth health, Set<String> checked) {
+        Routes(RoutesConfig routes, ClusterHealth health) {
+            this(routes, health, new HashSet<>());
         }
 
         void add(HandlerType method, String path, Handler handler) {
             if (checked.add(path)) {
-                routes.before(path, BookingApi::refuseWhatIsNeverRead);
+                boolean probe = path.startsWith("/health");
+                routes.before(path, ctx -> {
+                    refuseWhatIsNeverRead(ctx);
+                    if (!probe && health.closed()) {
+                        throw new ProblemException(Problem.of(503, Problem.errorOf(503), "the booking node on this "
+                                + "member is closed: send the request to another node (retrying with the same "
+                                + "reservationId is safe)"));
+                    }
+                });
             }
             routes.addHttpHandler(method, path, handler);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ClusterHealth {
     private final HazelcastInstance member;
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     public ClusterHealth(HazelcastInstance member) {
         this.member = member;
@@ -39,5 +40,18 @@ public final class ClusterHealth {
 
     public boolean draining() {
         return draining.get();
+    }
+
+    /**
+     * The node that serves these routes has stopped: routes mounted on an application's own Javalin app,
+     * which outlive it, answer 503 from now on (health excepted).
+     */
+    public void close() {
+        draining.set(true);
+        closed.set(true);
+    }
+
+    public boolean closed() {
+        return closed.get();
     }
 }

@@ -46,26 +46,11 @@ final class ReservationHandlers {
             if (!(accepted instanceof Decision.Pending) || preference.waitAtMost().isEmpty()) {
                 return CompletableFuture.completedFuture(accepted);
             }
-            return boxOffice.decideAccepted(request).thenApply(decision -> asReplay(decision, !acceptance.queuedNow()))
+            // the call that queued the request gives the first answer; a call that found it waiting is a retry
+            return boxOffice.decideAccepted(request).thenApply(decision -> decision.asReplay(!acceptance.queuedNow()))
                     .completeOnTimeout(accepted, preference.waitAtMost().get().toMillis(), TimeUnit.MILLISECONDS);
         });
         Respond.later(ctx, answer, ReservationHandlers::answer);
-    }
-
-    /**
-     * A decision of a request this call handed to the intake, marked as a replay exactly when the engine had
-     * seen the request before this call: a call that found it already waiting is a retry of the call that
-     * queued it, whoever decides it; the call that queued it gets the first answer, even when the intake's
-     * decider decided it before this call's own attempt (which then reads as a replay).
-     */
-    private static Decision asReplay(Decision decision, boolean replay) {
-        if (decision instanceof Decision.Confirmed confirmed) {
-            return new Decision.Confirmed(confirmed.reservation(), replay);
-        }
-        if (decision instanceof Decision.Rejected rejected) {
-            return new Decision.Rejected(rejected.reservation(), replay);
-        }
-        return decision;
     }
 
     private static void answer(Context ctx, Decision decision) {

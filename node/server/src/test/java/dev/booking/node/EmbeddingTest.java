@@ -87,6 +87,50 @@ class EmbeddingTest {
     }
 
     @Test
+    void a_closed_node_refuses_commands_and_its_mounted_routes_answer_503_while_the_application_goes_on() throws Exception {
+        member = Hazelcast.newHazelcastInstance(BookingNode.prepare(applicationConfig()));
+        BookingNode booking = BookingNode.builder().onMember(member).withHttp(false).start();
+        var boxOffice = booking.boxOffice();
+        boxOffice.define(new EventDefinition(EventId.of("matinee"), "Matinee", null,
+                List.of(new CategoryDefinition(CategoryId.of("stalls"), 2)))).join();
+        app = Javalin.create(web -> {
+            web.routes.get("/shop/open", ctx -> ctx.result("open"));
+            BookingApi.mount(web.routes, booking.api());
+        }).start("127.0.0.1", 0);
+        assertThat(get("/events/matinee/reservations/o-1").statusCode()).isEqualTo(404);
+
+        booking.close();
+
+        assertThatThrownBy(booking::boxOffice).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(booking::intake).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        var refused = get("/events/matinee/reservations/o-1");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("\"error\":\"unavailable\"").contains("closed");
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(get("/shop/open").body()).as("the application's own route").isEqualTo("open");
+        // a box office taken before is a view of the member's maps: a reservation is still decided
+        assertThat(boxOffice.reserve(new ReservationRequest(EventId.of("matinee"), ReservationId.of("o-2"),
+                CategoryId.of("stalls"), CustomerId.of("bo"), 1)).join()).isInstanceOf(Decision.Confirmed.class);
+        booking.close(); // twice: nothing more happens
+        assertThat(member.getLifecycleService().isRunning()).isTrue();
+    }
+
+    @Test
+    void one_node_runs_on_a_member_at_a_time() {
+        member = Hazelcast.newHazelcastInstance(BookingNode.prepare(applicationConfig()));
+        BookingNode first = BookingNode.builder().onMember(member).withHttp(false).start();
+
+        assertThatThrownBy(() -> BookingNode.builder().onMember(member).withHttp(false).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already runs on this member");
+
+        first.close();
+        try (BookingNode second = BookingNode.builder().onMember(member).withHttp(false).start()) {
+            assertThat(second.boxOffice()).isNotNull();
+        }
+    }
+
+    @Test
     void a_member_started_without_the_engines_configuration_is_refused_with_a_clear_message() {
         member = Hazelcast.newHazelcastInstance(applicationConfig());
 
