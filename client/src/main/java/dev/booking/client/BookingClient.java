@@ -2,7 +2,10 @@ package dev.booking.client;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleListener;
 import dev.booking.domain.Cancellation;
 import dev.booking.domain.Decision;
 import dev.booking.domain.EventAvailability;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A connection to a booking cluster.
@@ -41,6 +46,8 @@ public final class BookingClient implements AutoCloseable {
     private final Intake intake;
     private final ReservationLookup lookup;
     private final Retry retry;
+    /** Hazelcast's value for a cluster connect timeout without end. */
+    static final long NEVER_GIVE_UP = -1;
 
     private BookingClient(HazelcastInstance hazelcast, Duration retryFor) {
         this.hazelcast = hazelcast;
@@ -54,16 +61,51 @@ public final class BookingClient implements AutoCloseable {
         return connect(clusterName, addresses, Duration.ofSeconds(30));
     }
 
+    /**
+     * Connects, waiting at most {@code retryFor} for a first member to answer (else throws
+     * {@code IllegalStateException} naming the cluster and addresses). Once connected, the client never
+     * gives up on the cluster: cut off from it, it reconnects whenever a member is back, and a call made
+     * meanwhile is retried for {@code retryFor}, then fails; the client itself stays usable.
+     */
     public static BookingClient connect(String clusterName, List<String> addresses, Duration retryFor) {
-        return on(HazelcastClient.newHazelcastClient(config(clusterName, addresses)), retryFor);
+        CountDownLatch connected = new CountDownLatch(1);
+        ClientConfig config = config(clusterName, addresses);
+        // started at once, so that the wait for the first connection is ours to bound; Hazelcast's own
+        // bound (the cluster connect timeout) would also end the client after an outage that long
+        config.getConnectionStrategyConfig().setAsyncStart(true);
+        config.addListenerConfig(new ListenerConfig((LifecycleListener) event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+                connected.countDown();
+            }
+        }));
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        if (!awaitQuietly(connected, retryFor)) {
+            client.shutdown();
+            throw new IllegalStateException("no member of cluster '" + clusterName + "' answered at " + addresses
+                    + " within " + retryFor.toMillis() + " ms");
+        }
+        return on(client, retryFor);
     }
 
-    /** A client configuration with the engine's serializers, for applications that tune it further. */
+    private static boolean awaitQuietly(CountDownLatch latch, Duration wait) {
+        try {
+            return latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * A client configuration with the engine's serializers, for applications that tune it further. It never
+     * gives up reconnecting, so {@code HazelcastClient.newHazelcastClient} with it waits until a member
+     * answers (as {@link #connect} does not: it bounds that wait).
+     */
     public static ClientConfig config(String clusterName, List<String> addresses) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);
         config.getNetworkConfig().setAddresses(addresses).setRedoOperation(true);
-        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+        config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(NEVER_GIVE_UP);
         // A command whose backup did not acknowledge in time fails (and is retried with the same request)
         // instead of answering as if it were safe: the owner may have crashed before its backup applied it,
         // and the answer would then be a decision the cluster no longer holds.

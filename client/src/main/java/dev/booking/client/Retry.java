@@ -1,5 +1,6 @@
 package dev.booking.client;
 
+import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
@@ -58,7 +59,8 @@ final class Retry implements AutoCloseable {
 
     static boolean isTransient(Throwable failure) {
         Throwable cause = unwrap(failure);
-        return cause instanceof HazelcastException
+        return cause instanceof HazelcastClientOfflineException // cut off from the cluster, reconnecting
+                || cause instanceof HazelcastException
                 && !(cause instanceof HazelcastSerializationException)
                 && !(cause instanceof HazelcastInstanceNotActiveException);
     }

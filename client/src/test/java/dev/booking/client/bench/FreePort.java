@@ -12,13 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * taken from that range and let go can be taken by any outgoing connection before the server binds it.
  * Never the same port twice in one run, since a port handed out may not be bound yet.
  */
-final class FreePort {
+public final class FreePort {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePort() {
     }
 
-    static int find() {
+    public static int find() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             if (!HANDED_OUT.add(port)) {

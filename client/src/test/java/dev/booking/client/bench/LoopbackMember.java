@@ -8,7 +8,7 @@ import dev.booking.engine.BookingConfig;
 import java.util.UUID;
 
 /** One real booking member in the test JVM, on loopback only, in a cluster of its own. */
-final class LoopbackMember implements AutoCloseable {
+public final class LoopbackMember implements AutoCloseable {
     private final HazelcastInstance member;
     private final String clusterName;
     private final int port;
@@ -20,8 +20,11 @@ final class LoopbackMember implements AutoCloseable {
     }
 
     static LoopbackMember start() {
-        String clusterName = "bench-test-" + UUID.randomUUID();
-        int port = FreePort.find();
+        return start("bench-test-" + UUID.randomUUID(), FreePort.find());
+    }
+
+    /** A member of this cluster on this port (say, one started again where another stopped). */
+    public static LoopbackMember start(String clusterName, int port) {
         Config config = BookingConfig.base();
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.socket.bind.any", "false");
@@ -30,7 +33,7 @@ final class LoopbackMember implements AutoCloseable {
         return new LoopbackMember(Hazelcast.newHazelcastInstance(config), clusterName, port);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
@@ -38,6 +41,7 @@ final class LoopbackMember implements AutoCloseable {
         return clusterName;
     }
 
+    /** Stops at once, as a crash would (no graceful leave). */
     @Override
     public void close() {
         member.getLifecycleService().terminate();
