@@ -74,17 +74,26 @@ public final class BookingClient implements AutoCloseable {
         // bound (the cluster connect timeout) would also end the client after an outage that long
         config.getConnectionStrategyConfig().setAsyncStart(true);
         config.addListenerConfig(new ListenerConfig((LifecycleListener) event -> {
-            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED
+                    || event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
                 connected.countDown();
             }
         }));
+        // a call cut off from the cluster fails after retryFor, not after Hazelcast's 120 s
+        config.setProperty("hazelcast.client.invocation.timeout.seconds",
+                String.valueOf(Math.max(1, (retryFor.toMillis() + 999) / 1000)));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-        if (!awaitQuietly(connected, retryFor)) {
+        try {
+            if (!awaitQuietly(connected, retryFor) || !client.getLifecycleService().isRunning()) {
+                throw new IllegalStateException("no member of cluster '" + clusterName + "' answered at " + addresses
+                        + " within " + retryFor.toMillis() + " ms" + (client.getLifecycleService().isRunning() ? ""
+                        : " (the client was shut down: see Hazelcast's log for why)"));
+            }
+            return on(client, retryFor);
+        } catch (RuntimeException e) {
             client.shutdown();
-            throw new IllegalStateException("no member of cluster '" + clusterName + "' answered at " + addresses
-                    + " within " + retryFor.toMillis() + " ms");
+            throw e;
         }
-        return on(client, retryFor);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch, Duration wait) {
@@ -176,9 +185,10 @@ public final class BookingClient implements AutoCloseable {
         return boxOffice.events();
     }
 
+    /** Shuts the Hazelcast client down; a call still being retried then fails. */
     @Override
     public void close() {
-        retry.close();
         hazelcast.shutdown();
+        retry.close();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +50,12 @@ final class Retry implements AutoCloseable {
                 answer.complete(value);
             } else if (isTransient(failure) && System.nanoTime() + backoffMillis * 1_000_000 < deadline
                     && !timer.isShutdown()) {
-                timer.schedule(() -> attempt(command, answer, deadline, Math.min(backoffMillis * 2, 1000)),
-                        backoffMillis, TimeUnit.MILLISECONDS);
+                try {
+                    timer.schedule(() -> attempt(command, answer, deadline, Math.min(backoffMillis * 2, 1000)),
+                            backoffMillis, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    answer.completeExceptionally(unwrap(failure));
+                }
             } else {
                 answer.completeExceptionally(unwrap(failure));
             }
@@ -73,8 +78,12 @@ final class Retry implements AutoCloseable {
         return cause;
     }
 
+    /**
+     * Stops retrying. Retries waiting for their turn are attempted once more at once, so that each answer
+     * completes: after the client has shut down, they fail.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdownNow().forEach(Runnable::run);
     }
 }

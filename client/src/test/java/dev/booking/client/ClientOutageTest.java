@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,23 @@ class ClientOutageTest {
         assertThat(askedMeanwhile.get(60, TimeUnit.SECONDS)).isEmpty();
         client.define(gig()).join();
         assertThat(reserve("r2").get(60, TimeUnit.SECONDS)).isInstanceOf(Decision.Confirmed.class);
+    }
+
+    @Test
+    void a_call_made_while_no_member_answers_fails_after_retry_for_and_the_client_stays_usable() throws Exception {
+        member = LoopbackMember.start(clusterName, port);
+        client = BookingClient.connect(clusterName, List.of(member.address()), Duration.ofSeconds(3));
+        client.define(gig()).join();
+        member.close();
+        member = null;
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> reserve("r1").get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("not Hazelcast's 120 s").isLessThan(Duration.ofSeconds(30));
+
+        member = LoopbackMember.start(clusterName, port);
+        client.define(gig()).get(60, TimeUnit.SECONDS);
+        assertThat(reserve("r1").get(60, TimeUnit.SECONDS)).isInstanceOf(Decision.Confirmed.class);
     }
 
     /** Hazelcast's cluster connect timeout would end the client after an outage that long, for good. */

@@ -48,7 +48,7 @@ public final class Intake {
             if (known == null) {
                 return enqueue(request);
             }
-            if (known instanceof Decision.Refused) {
+            if (known instanceof Decision.Refused refused && refused.refusal() != Decision.Refusal.EVENT_NOT_FOUND) {
                 return refusedUnlessWaiting(request, known);
             }
             return CompletableFuture.completedFuture(new Acceptance(known, false));

@@ -5,6 +5,7 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import dev.booking.engine.BookingConfig;
 import dev.booking.engine.BookingSerialization;
 import dev.booking.engine.BoxOffice;
@@ -50,6 +51,8 @@ public final class BookingNode implements AutoCloseable {
     static final Duration VIEW_JOB_WAIT = Duration.ofSeconds(10);
     /** The member's user-context key under which the node running on it is held. */
     private static final String RUNNING_NODE = "dev.booking.node.BookingNode";
+    /** The member's user-context key under which its intake decider is held. */
+    private static final String INTAKE_DECIDER = "dev.booking.engine.IntakeDecider";
 
     private final HazelcastInstance member;
     private final boolean ownsMember;
@@ -133,13 +136,13 @@ public final class BookingNode implements AutoCloseable {
      * node runs for the cluster (the intake's decider, the views' keeper and recovery), then shuts its own
      * member down gracefully: its partitions move to the other members before it leaves.
      *
-     * <p>On an application's member, the member keeps running and keeps its share of the data: what is
-     * decided on its partitions is still published to the views (that belongs to the member, not to the
-     * node), and the view job, which serves the whole cluster, goes on. Routes mounted from {@link #api()}
-     * answer 503, and {@link #boxOffice()}, {@link #intake()} and {@link #api()} throw. A box office or
-     * intake taken before still works while the member runs: a reservation is decided as ever, but a
-     * request handed to the intake waits until a node runs again somewhere in the cluster (then it is
-     * decided; it is never lost). Another node may then be started on the member.
+     * <p>On an application's member, the member keeps running and keeps its share of the data, and with
+     * it what belongs to the member rather than to the node: what is decided on its partitions is still
+     * published to the views, and the requests the intake accepted on its partitions are still decided
+     * (the intake's decider runs as long as the member does). The view job, which serves the whole
+     * cluster, goes on. Routes mounted from {@link #api()} answer 503, and {@link #boxOffice()},
+     * {@link #intake()} and {@link #api()} throw; a box office or intake taken before still works while
+     * the member runs. Another node may then be started on the member.
      */
     @Override
     public void close() {
@@ -147,15 +150,18 @@ public final class BookingNode implements AutoCloseable {
             return;
         }
         health.drain();
-        if (http != null) {
-            pause(drainDelay);
-            http.stop();
-        }
-        health.close();
-        stopAll(chores, (chore, e) -> LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e));
-        Builder.release(member, this);
-        if (ownsMember && member.getLifecycleService().isRunning()) {
-            member.shutdown();
+        try {
+            if (http != null) {
+                pause(drainDelay);
+                http.stop();
+            }
+        } finally {
+            health.close();
+            stopAll(chores, (chore, e) -> LOG.warn("stopping {} failed", chore.getClass().getSimpleName(), e));
+            if (ownsMember && member.getLifecycleService().isRunning()) {
+                member.shutdown();
+            }
+            Builder.release(member, this);
         }
     }
 
@@ -223,7 +229,6 @@ public final class BookingNode implements AutoCloseable {
                 submitViewJob(member, started);
                 ViewLayout.noteOrWarn(member);
                 Reconciliation reconciliation = new Reconciliation(member, boxOffice);
-                push(started, new IntakeDecider(member, boxOffice, Duration.ofSeconds(1)));
                 push(started, LostViewRecovery.watch(member, reconciliation));
                 push(started, ViewJobKeeper.keep(member, reconciliation));
                 BookingApi.Backend backend = new BookingApi.Backend(boxOffice, new Intake(member),
@@ -232,11 +237,12 @@ public final class BookingNode implements AutoCloseable {
                     DemoEvents.load(boxOffice);
                 }
                 Javalin api = http ? serve(backend, member) : null;
+                decideTheIntakeWhileTheMemberRuns(member, boxOffice);
                 BookingNode node = new BookingNode(member, existing == null, backend, List.copyOf(started), api,
                         Duration.ofSeconds(settings.drainSeconds()));
                 member.getUserContext().replace(RUNNING_NODE, claim, node);
                 return node;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 stopAll(started, (part, failure) -> e.addSuppressed(failure));
                 release(member, claim);
                 if (existing == null) {
@@ -271,8 +277,25 @@ public final class BookingNode implements AutoCloseable {
         }
 
         /**
-         * One node per member: a second would run a second intake decider and view keeper on it, and its
-         * close would stop what the first still relies on.
+         * The intake's decider decides the requests accepted on this member's partitions, so it runs as long
+         * as the member holds them: from the first node's start until the member stops, whatever nodes are
+         * closed and started on it in between.
+         */
+        private static void decideTheIntakeWhileTheMemberRuns(HazelcastInstance member, BoxOffice boxOffice) {
+            member.getUserContext().computeIfAbsent(INTAKE_DECIDER, key -> {
+                IntakeDecider decider = new IntakeDecider(member, boxOffice, Duration.ofSeconds(1));
+                member.getLifecycleService().addLifecycleListener(event -> {
+                    if (event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN) {
+                        decider.close();
+                    }
+                });
+                return decider;
+            });
+        }
+
+        /**
+         * One node per member: a second would run a second view keeper on it, and its close would stop what
+         * the first still relies on.
          */
         private static Object claim(HazelcastInstance member) {
             Object claim = new Object();

@@ -16,7 +16,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,6 +33,7 @@ public final class BookingApi {
      * the 413, so that a client still writing it reads the answer instead of a reset connection.
      */
     static final long MAX_BODY_BYTES_READ_TO_REFUSE = 1024 * 1024;
+    private static final Duration READ_TO_REFUSE_FOR = Duration.ofSeconds(5);
     private static final String METHOD_OVERRIDE = "X-HTTP-Method-Override";
 
     private BookingApi() {
@@ -129,12 +130,12 @@ public final class BookingApi {
             if (checked.add(path)) {
                 boolean probe = path.startsWith("/health");
                 routes.before(path, ctx -> {
-                    refuseWhatIsNeverRead(ctx);
                     if (!probe && health.closed()) {
                         throw new ProblemException(Problem.of(503, Problem.errorOf(503), "the booking node on this "
                                 + "member is closed: send the request to another node (retrying with the same "
                                 + "reservationId is safe)"));
                     }
+                    refuseWhatIsNeverRead(ctx);
                 });
             }
             routes.addHttpHandler(method, path, handler);
@@ -173,9 +174,21 @@ public final class BookingApi {
         }
     }
 
+    /**
+     * Reads the body and drops it, for at most {@link #READ_TO_REFUSE_FOR} (give or take one read): a client
+     * that sends it slowly gets its 413 then, on a connection that is closed after it.
+     */
     private static void readAndDrop(Context ctx) {
+        long deadline = System.nanoTime() + READ_TO_REFUSE_FOR.toNanos();
+        byte[] buffer = new byte[16 * 1024];
         try {
-            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+            InputStream body = ctx.req().getInputStream();
+            while (body.read(buffer) >= 0) {
+                if (System.nanoTime() > deadline) {
+                    ctx.header("Connection", "close");
+                    return;
+                }
+            }
         } catch (IOException e) {
             // The client stopped sending: the 413 goes out anyway, on a connection Jetty then closes.
         }

@@ -91,8 +91,9 @@ class EmbeddingTest {
         member = Hazelcast.newHazelcastInstance(BookingNode.prepare(applicationConfig()));
         BookingNode booking = BookingNode.builder().onMember(member).withHttp(false).start();
         var boxOffice = booking.boxOffice();
+        var intake = booking.intake();
         boxOffice.define(new EventDefinition(EventId.of("matinee"), "Matinee", null,
-                List.of(new CategoryDefinition(CategoryId.of("stalls"), 2)))).join();
+                List.of(new CategoryDefinition(CategoryId.of("stalls"), 3)))).join();
         app = Javalin.create(web -> {
             web.routes.get("/shop/open", ctx -> ctx.result("open"));
             BookingApi.mount(web.routes, booking.api());
@@ -112,6 +113,11 @@ class EmbeddingTest {
         // a box office taken before is a view of the member's maps: a reservation is still decided
         assertThat(boxOffice.reserve(new ReservationRequest(EventId.of("matinee"), ReservationId.of("o-2"),
                 CategoryId.of("stalls"), CustomerId.of("bo"), 1)).join()).isInstanceOf(Decision.Confirmed.class);
+        // and what the intake accepts on the member's partitions is still decided: that is the member's duty
+        assertThat(intake.accept(new ReservationRequest(EventId.of("matinee"), ReservationId.of("o-3"),
+                CategoryId.of("stalls"), CustomerId.of("cy"), 1)).join()).isInstanceOf(Decision.Pending.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(boxOffice.reservation(
+                EventId.of("matinee"), ReservationId.of("o-3")).join()).isPresent());
         booking.close(); // twice: nothing more happens
         assertThat(member.getLifecycleService().isRunning()).isTrue();
     }

@@ -83,9 +83,12 @@ class KilledMidSaleProcessTest {
                 }
             });
         }
-        victim.process().destroyForcibly().waitFor();
-        await().atMost(Duration.ofSeconds(30)).untilTrue(toldRebuilding);
-        watchers.shutdownNow();
+        try {
+            victim.process().destroyForcibly().waitFor();
+            await().atMost(Duration.ofSeconds(30)).untilTrue(toldRebuilding);
+        } finally {
+            watchers.shutdownNow();
+        }
         buyers.shutdown();
         assertThat(buyers.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
         cluster.awaitReady(survivors, 2);
