@@ -84,10 +84,12 @@ public final class BookingClient implements AutoCloseable {
                 String.valueOf(Math.max(1, (retryFor.toMillis() + 999) / 1000)));
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         try {
-            if (!awaitQuietly(connected, retryFor) || !client.getLifecycleService().isRunning()) {
+            boolean answered = awaitQuietly(connected, retryFor);
+            boolean running = client.getLifecycleService().isRunning();
+            if (!answered || !running) {
                 throw new IllegalStateException("no member of cluster '" + clusterName + "' answered at " + addresses
-                        + " within " + retryFor.toMillis() + " ms" + (client.getLifecycleService().isRunning() ? ""
-                        : " (the client was shut down: see Hazelcast's log for why)"));
+                        + " within " + retryFor.toMillis() + " ms"
+                        + (running ? "" : " (the client was shut down: see Hazelcast's log for why)"));
             }
             return on(client, retryFor);
         } catch (RuntimeException e) {

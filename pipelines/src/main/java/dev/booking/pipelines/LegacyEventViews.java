@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,14 +81,15 @@ final class LegacyEventViews {
         return values.size();
     }
 
-    /** Whether either old map exists (a scan of the cluster's objects: on a client, a call). */
+    /** Whether either old map exists. */
     static boolean anyExists(HazelcastInstance hazelcast) {
-        return hazelcast.getDistributedObjects().stream().anyMatch(object -> object instanceof IMap<?, ?>
-                && (EVENTS.equals(object.getName()) || FIGURES.equals(object.getName())));
+        return exists(hazelcast, EVENTS, FIGURES);
     }
 
-    private static boolean exists(HazelcastInstance hazelcast, String legacyName) {
+    /** Whether a map of one of these names exists (a scan of the cluster's objects: on a client, a call). */
+    private static boolean exists(HazelcastInstance hazelcast, String... names) {
+        List<String> wanted = List.of(names);
         return hazelcast.getDistributedObjects().stream()
-                .anyMatch(object -> object instanceof IMap<?, ?> && legacyName.equals(object.getName()));
+                .anyMatch(object -> object instanceof IMap<?, ?> && wanted.contains(object.getName()));
     }
 }

@@ -64,9 +64,14 @@ public final class QueryViews {
      * before the event buckets, from the old per-event map while its bucket does not hold it yet.
      */
     public Optional<AvailabilityView> event(EventId id) {
-        Optional<AvailabilityView> view = EventViewBucket.read(events, id, AvailabilityView.class);
-        return view.isPresent() || !oldMapsMayExist() ? view
-                : LegacyEventViews.read(hazelcast, LegacyEventViews.EVENTS, id, AvailabilityView.class);
+        return orFromOldMap(EventViewBucket.read(events, id, AvailabilityView.class), LegacyEventViews.EVENTS, id,
+                AvailabilityView.class);
+    }
+
+    /** What a bucket held, or else (during an upgrade) what the old per-event map holds. */
+    private <V extends EventViewValue> Optional<V> orFromOldMap(Optional<V> read, String legacyName, EventId id,
+                                                                 Class<V> type) {
+        return read.isPresent() || !oldMapsMayExist() ? read : LegacyEventViews.read(hazelcast, legacyName, id, type);
     }
 
     /**
@@ -123,10 +128,8 @@ public final class QueryViews {
 
     /** The figures of an event; empty too while a rebuild has reset them and the truth is not back yet. */
     public Optional<SalesFigures> figures(EventId id) {
-        Optional<SalesFigures> read = EventViewBucket.read(figures, id, SalesFigures.class);
-        return (read.isPresent() || !oldMapsMayExist() ? read
-                : LegacyEventViews.read(hazelcast, LegacyEventViews.FIGURES, id, SalesFigures.class))
-                .filter(f -> f.sequence() > 0);
+        return orFromOldMap(EventViewBucket.read(figures, id, SalesFigures.class), LegacyEventViews.FIGURES, id,
+                SalesFigures.class).filter(f -> f.sequence() > 0);
     }
 
     /** The lag from decision to view over the members that published a histogram lately. */

@@ -47,7 +47,7 @@ public final class ClusterHealth {
      * which outlive it, answer 503 from now on (health excepted).
      */
     public void close() {
-        draining.set(true);
+        drain();
         closed.set(true);
     }
 

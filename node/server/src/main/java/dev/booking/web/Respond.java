@@ -58,17 +58,17 @@ final class Respond {
                     + ((Throwable) malformed.get()).getMessage());
         }
         if (cause instanceof java.io.IOException) {
-            return Problem.of(503, "unavailable", "the connection broke before the request was read (the node may be"
+            return Problem.of(503, Problem.errorOf(503), "the connection broke before the request was read (the node may be"
                     + " stopping); retrying with the same reservationId is safe");
         }
         if (cause instanceof HazelcastException || cause instanceof TimeoutException
                 || cause instanceof IllegalStateException) {
             LOG.warn("cluster unavailable: {}", cause.toString());
-            return Problem.of(503, "unavailable", "the booking cluster could not answer in time ("
+            return Problem.of(503, Problem.errorOf(503), "the booking cluster could not answer in time ("
                     + cause.getClass().getSimpleName() + "); retrying with the same reservationId is safe");
         }
         LOG.error("unexpected failure", cause);
-        return Problem.of(500, "internal_error", "unexpected " + cause.getClass().getSimpleName());
+        return Problem.of(500, Problem.errorOf(500), "unexpected " + cause.getClass().getSimpleName());
     }
 
     /**
